@@ -1,0 +1,126 @@
+"""The command line: play (default), validate, autoplay, shots."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+from .paths import SCENARIOS
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="attune",
+        description="Attune: practise hearing the fear beneath the words.",
+    )
+    p.add_argument("--version", action="version", version=f"attune {__version__}")
+    p.add_argument(
+        "--deck",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="add the decks at PATH (a file or folder) to the library; may be repeated",
+    )
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    sub.add_parser("play", help="open the game (the default)")
+
+    v = sub.add_parser("validate", help="check decks and name every problem with file, line and column")
+    v.add_argument("paths", nargs="*", metavar="PATH", help="deck files or folders (default: the shipped decks)")
+    v.add_argument("--strict", action="store_true", help="warnings fail too")
+
+    a = sub.add_parser("autoplay", help="play every card with no window, with a seeded policy")
+    a.add_argument("paths", nargs="*", metavar="PATH", help="deck files or folders (default: the shipped decks)")
+    a.add_argument("--policy", choices=("best", "worst", "random"), default="random")
+    a.add_argument("--runs", type=_positive, default=1, help="plays per card (default 1)")
+    a.add_argument("--seed", type=int, default=0, help="same seed, same result (default 0)")
+    a.add_argument("--json", action="store_true", help="print one JSON object per play")
+
+    s = sub.add_parser("shots", help="render a scripted tour of every screen to PNG files")
+    s.add_argument("outdir", metavar="OUTDIR")
+    s.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH", help="window size (default 1280x720)")
+    return p
+
+
+def _positive(text: str) -> int:
+    n = int(text)
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return n
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(x) for x in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size like 1280x720") from None
+    if w < 640 or h < 480:
+        raise argparse.ArgumentTypeError("the smallest size is 640x480")
+    return w, h
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    command = args.command or "play"
+    if command == "validate":
+        return validate(args.paths + args.deck or [str(SCENARIOS)], strict=args.strict)
+    if command == "autoplay":
+        return autoplay(args.paths + args.deck or [str(SCENARIOS)], args.policy, args.runs, args.seed, args.json)
+    if command == "shots":
+        from .ui.shots import run_tour
+
+        return run_tour(args.outdir, args.size, extra_decks=args.deck)
+    from .ui.app import run
+
+    return run(extra_decks=args.deck)
+
+
+def validate(paths: list[str], strict: bool = False) -> int:
+    from .core.loader import deck_files, load_library
+
+    files = list(deck_files(paths))
+    lib = load_library(files)
+    for d in lib.diagnostics:
+        print(d)
+    errors, warnings = len(lib.errors), len(lib.warnings)
+    cards = sum(len(d.cards) for d in lib.decks)
+    verdict = "ok" if not errors and not (strict and warnings) else "failed"
+    print(
+        f"{verdict}: {len(files)} file{'s' * (len(files) != 1)}, {len(lib.decks)} deck{'s' * (len(lib.decks) != 1)}, "
+        f"{cards} card{'s' * (cards != 1)}; {errors} error{'s' * (errors != 1)}, "
+        f"{warnings} warning{'s' * (warnings != 1)}"
+    )
+    return 0 if verdict == "ok" else 1
+
+
+def autoplay(paths: list[str], policy: str, runs: int, seed: int, as_json: bool) -> int:
+    from .core.autoplay import play
+    from .core.loader import load_library
+
+    lib = load_library(paths)
+    for d in lib.errors:
+        print(d, file=sys.stderr)
+    failed = 0
+    plays = 0
+    for card in lib.cards():
+        for r in range(runs):
+            result = play(card, policy, seed + r)
+            plays += 1
+            failed += not result.ended
+            if as_json:
+                print(json.dumps(result.to_json()))
+            else:
+                ending = result.ending_state.value if result.ending_state else f"FAILED: {result.error}"
+                print(
+                    f"{result.card_id:32} {policy:6} seed {result.seed:<5} {ending:10} "
+                    f"{result.attunement:5.1f}%  {' '.join(result.moves)}"
+                )
+    if not as_json:
+        print(
+            f"{plays} play{'s' * (plays != 1)}, {failed} failed"
+            + (f"; {len(lib.errors)} deck errors" if lib.errors else "")
+        )
+    return 1 if failed or lib.errors else 0

@@ -1,0 +1,80 @@
+"""Problems found in a deck, as data: each has a stable code and a place.
+
+Every code is documented for authors in docs/card-format.md with the mistake
+and its mend. Codes never change meaning; retired codes are never reused.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+# Stable codes. AT1xx: the file itself; AT2xx: the shape of the deck;
+# AT3xx: the story graph; AT4xx: warnings about what a player will see.
+CODES: dict[str, str] = {
+    "AT101": "file cannot be read",
+    "AT102": "file is not UTF-8 text",
+    "AT103": "file is empty",
+    "AT104": "file is not valid YAML",
+    "AT105": "YAML tags are not allowed",
+    "AT106": "more than one YAML document in a file",
+    "AT201": "duplicate key",
+    "AT202": "unknown key",
+    "AT203": "missing required key",
+    "AT204": "wrong kind of value",
+    "AT205": "value not in the vocabulary",
+    "AT206": "unsupported format version",
+    "AT207": "invalid id",
+    "AT208": "duplicate id",
+    "AT209": "empty text",
+    "AT210": "number out of range",
+    "AT211": "says map needs all three loop states",
+    "AT212": "names_fear is only for reflect",
+    "AT213": "deck has no cards",
+    "AT214": "anchors and aliases are not allowed",
+    "AT301": "next names no beat",
+    "AT302": "start names no beat",
+    "AT303": "wrong number of choices",
+    "AT304": "beat has no way to the end",
+    "AT305": "card has no beats",
+    "AT401": "beat is unreachable",
+    "AT402": "text too long for the screen",
+    "AT403": "two choices in a card say the same",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    path: str
+    line: int  # 1-based
+    col: int  # 1-based
+    severity: Severity
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.severity.value}[{self.code}]: {self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+def error(path: str, line: int, col: int, code: str, message: str) -> Diagnostic:
+    assert code in CODES, code
+    return Diagnostic(path, line, col, Severity.ERROR, code, message)
+
+
+def warning(path: str, line: int, col: int, code: str, message: str) -> Diagnostic:
+    assert code in CODES, code
+    return Diagnostic(path, line, col, Severity.WARNING, code, message)
+
+
+def sort_key(d: Diagnostic) -> tuple[str, int, int, str]:
+    return (d.path, d.line, d.col, d.code)

@@ -1,0 +1,580 @@
+"""YAML decks -> the card model, with file:line:col kept for every node.
+
+The text is composed into a node tree by PyYAML's C parser where present
+(the pure-Python one otherwise) and the model is built from the nodes, so
+positions come for free at C speed. Nothing is ever constructed from a YAML
+tag: a tag is an error (AT105), so `!!python/object` and the like never run.
+
+One bad deck never stops the others: `load_library` returns what loaded and
+the diagnostics for the rest. A card with an error is left out of its deck;
+the deck's other cards still load.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from . import scoring
+from .diagnostics import Diagnostic, error, sort_key, warning
+from .model import (
+    DEFAULT_ENDINGS,
+    END,
+    STATES,
+    Beat,
+    Card,
+    Choice,
+    Deck,
+    Fear,
+    LoopState,
+    Move,
+    Pattern,
+    Pos,
+)
+from .validate import check_card
+
+try:  # the C loader where present: same results, several times faster
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+FORMAT_VERSION = 1
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+# Lengths that fit the play screen at every supported size (AT402 warns).
+MAX_CHOICE_CHARS = 160
+MAX_LINE_CHARS = 220
+MAX_SETTING_CHARS = 160
+MAX_TITLE_CHARS = 40
+
+STR = "tag:yaml.org,2002:str"
+INT = "tag:yaml.org,2002:int"
+FLOAT = "tag:yaml.org,2002:float"
+BOOL = "tag:yaml.org,2002:bool"
+NULL = "tag:yaml.org,2002:null"
+MAP = "tag:yaml.org,2002:map"
+SEQ = "tag:yaml.org,2002:seq"
+PLAIN_TAGS = frozenset({STR, INT, FLOAT, BOOL, NULL, MAP, SEQ, "tag:yaml.org,2002:timestamp"})
+_KIND_WORDS = {
+    BOOL: "a yes/no value",
+    INT: "a number",
+    FLOAT: "a number",
+    NULL: "nothing",
+    "tag:yaml.org,2002:timestamp": "a date",
+}
+
+DECK_KEYS = {"format": True, "deck": True, "cards": True}
+DECK_INFO_KEYS = {"id": True, "title": True, "description": False, "tags": False}
+CARD_KEYS = {
+    "id": True,
+    "title": True,
+    "partner": True,
+    "fear": True,
+    "pattern": True,
+    "setting": True,
+    "tension": False,
+    "teaching": True,
+    "start": False,
+    "beats": True,
+    "endings": False,
+}
+BEAT_KEYS = {"says": True, "choices": True}
+CHOICE_KEYS = {"say": True, "move": True, "why": True, "next": True, "reply": False, "names_fear": False}
+
+
+class _Reject(Exception):
+    """Raised inside the builder when a node cannot be used at all."""
+
+
+def _pos(path: str, node: Node) -> Pos:
+    m = node.start_mark
+    return Pos(path, m.line + 1, m.column + 1)
+
+
+def _allowed(values: Iterable[str]) -> str:
+    return ", ".join(values)
+
+
+@dataclass
+class _Builder:
+    path: str
+    diags: list[Diagnostic] = field(default_factory=list)
+    seen: set[int] = field(default_factory=set)
+    errors: int = 0
+
+    # -- reporting -------------------------------------------------------
+    def err(self, node: Node, code: str, message: str) -> None:
+        self.errors += 1
+        p = _pos(self.path, node)
+        self.diags.append(error(self.path, p.line, p.col, code, message))
+
+    def warn(self, node: Node, code: str, message: str) -> None:
+        p = _pos(self.path, node)
+        self.diags.append(warning(self.path, p.line, p.col, code, message))
+
+    # -- node checks -----------------------------------------------------
+    def check_tag(self, node: Node) -> None:
+        if node.tag not in PLAIN_TAGS:
+            self.err(
+                node,
+                "AT105",
+                f"the tag {node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed: "
+                "decks are plain YAML, so remove the tag",
+            )
+            raise _Reject
+        if isinstance(node, (MappingNode, SequenceNode)):
+            if id(node) in self.seen:
+                self.err(node, "AT214", "this reuses a part written elsewhere (an alias): write it out in full")
+                raise _Reject
+            self.seen.add(id(node))
+
+    def mapping(self, node: Node, what: str, keys: dict[str, bool]) -> dict[str, tuple[ScalarNode, Node]]:
+        """Check a mapping's keys; return key -> (key node, value node)."""
+        self.check_tag(node)
+        if not isinstance(node, MappingNode):
+            self.err(node, "AT204", f"{what} should be a set of `key: value` lines, not {self.kind(node)}")
+            raise _Reject
+        out: dict[str, tuple[ScalarNode, Node]] = {}
+        for k, v in node.value:
+            self.check_tag(k)
+            if not isinstance(k, ScalarNode):
+                self.err(k, "AT204", f"a key in {what} should be a plain word")
+                raise _Reject
+            name = k.value
+            if name in out:
+                first = out[name][0].start_mark.line + 1
+                self.err(k, "AT201", f"`{name}` appears twice in {what} (first on line {first}): keep one")
+                continue
+            if name not in keys:
+                hint = _close_match(name, keys)
+                extra = f"; did you mean `{hint}`?" if hint else f"; allowed keys: {_allowed(keys)}"
+                self.err(k, "AT202", f"unknown key `{name}` in {what}{extra}")
+                continue
+            out[name] = (k, v)
+        for name, required in keys.items():
+            if required and name not in out:
+                self.err(node, "AT203", f"{what} is missing `{name}`")
+        return out
+
+    def kind(self, node: Node) -> str:
+        if isinstance(node, MappingNode):
+            return "a set of `key: value` lines"
+        if isinstance(node, SequenceNode):
+            return "a list"
+        return _KIND_WORDS.get(node.tag, "text")
+
+    def text(self, node: Node, what: str) -> str | None:
+        self.check_tag(node)
+        if not isinstance(node, ScalarNode) or node.tag != STR:
+            if isinstance(node, ScalarNode) and node.tag == NULL and node.value in ("", "~", "null", "Null", "NULL"):
+                self.err(node, "AT209", f"{what} is empty: write the text")
+                return None
+            extra = "; put it in quotes if it is meant as text" if isinstance(node, ScalarNode) else ""
+            self.err(node, "AT204", f"{what} should be text, but `{_short(node)}` reads as {self.kind(node)}{extra}")
+            return None
+        value = node.value.strip()
+        if not value:
+            self.err(node, "AT209", f"{what} is empty: write the text")
+            return None
+        return value
+
+    def ident(self, node: Node, what: str) -> str | None:
+        value = self.text(node, what)
+        if value is not None and not ID_RE.match(value):
+            self.err(node, "AT207", f"{what} `{value}` should use only a-z, 0-9 and single hyphens, like `late-night`")
+            return None
+        return value
+
+    def vocab(self, node: Node, what: str, enum: type) -> object | None:
+        value = self.text(node, what)
+        if value is None:
+            return None
+        try:
+            return enum(value)
+        except ValueError:
+            allowed = [m.value for m in enum]
+            hint = _close_match(value, allowed)
+            extra = f" (did you mean `{hint}`?)" if hint else ""
+            self.err(node, "AT205", f"{what} `{value}` is not one of: {_allowed(allowed)}{extra}")
+            return None
+
+    def long(self, node: Node, value: str | None, limit: int, what: str) -> None:
+        if value is not None and len(value) > limit:
+            self.warn(node, "AT402", f"{what} is {len(value)} characters; at most {limit} fit the screen")
+
+    # -- the deck --------------------------------------------------------
+    def deck(self, root: Node) -> Deck | None:
+        try:
+            top = self.mapping(root, "the deck file", DECK_KEYS)
+        except _Reject:
+            return None
+        ok = True
+        if "format" in top:
+            k, v = top["format"]
+            self.check_tag(v)
+            if not (isinstance(v, ScalarNode) and v.tag == INT and v.value.strip() == str(FORMAT_VERSION)):
+                self.err(v, "AT206", f"format `{_short(v)}` is not supported: this version of Attune reads format: 1")
+                ok = False
+        else:
+            ok = False
+        info = None
+        if "deck" in top:
+            info = self.deck_info(top["deck"][1])
+        if info is None:
+            ok = False
+        cards: list[Card] = []
+        if "cards" in top and info is not None:
+            cards = self.cards(top["cards"][1], info[0])
+        if not ok or info is None:
+            return None
+        deck_id, title, description, tags, dpos = info
+        return Deck(deck_id, title, description, tags, tuple(cards), self.path, FORMAT_VERSION, dpos)
+
+    def deck_info(self, node: Node) -> tuple[str, str, str, tuple[str, ...], Pos] | None:
+        try:
+            m = self.mapping(node, "deck", DECK_INFO_KEYS)
+            deck_id = self.ident(m["id"][1], "the deck id") if "id" in m else None
+            title = self.text(m["title"][1], "the deck title") if "title" in m else None
+            description = self.text(m["description"][1], "the deck description") if "description" in m else ""
+            tags: list[str] = []
+            if "tags" in m:
+                seq = m["tags"][1]
+                self.check_tag(seq)
+                if isinstance(seq, SequenceNode):
+                    for t in seq.value:
+                        tv = self.text(t, "a tag")
+                        if tv is not None:
+                            tags.append(tv)
+                else:
+                    self.err(seq, "AT204", f"tags should be a list like [home, beginner], not {self.kind(seq)}")
+        except _Reject:
+            return None
+        if deck_id is None or title is None or description is None:
+            return None
+        return deck_id, title, description, tuple(tags), _pos(self.path, node)
+
+    def cards(self, node: Node, deck_id: str) -> list[Card]:
+        try:
+            self.check_tag(node)
+        except _Reject:
+            return []
+        if not isinstance(node, SequenceNode):
+            self.err(
+                node, "AT204", f"cards should be a list of cards, each starting with `- id:`, not {self.kind(node)}"
+            )
+            return []
+        if not node.value:
+            self.err(node, "AT213", "the deck has no cards: add at least one under `cards:`")
+            return []
+        out: list[Card] = []
+        ids: dict[str, int] = {}
+        for cn in node.value:
+            card = self.card(cn, deck_id)
+            if card is None:
+                continue
+            if card.id in ids:
+                self.err(cn, "AT208", f"card id `{card.id}` is used twice in this deck (first on line {ids[card.id]})")
+                continue
+            ids[card.id] = card.pos.line
+            graph = check_card(card)
+            self.diags.extend(graph)
+            if not any(d.is_error for d in graph):
+                out.append(card)
+        return out
+
+    def card(self, node: Node, deck_id: str) -> Card | None:
+        try:
+            m = self.mapping(node, "a card", CARD_KEYS)
+        except _Reject:
+            return None
+        errors_before = self.errors
+        try:
+            g = {name: v for name, (_, v) in m.items()}
+            card_id = self.ident(g["id"], "the card id") if "id" in g else None
+            title = self.text(g["title"], "the title") if "title" in g else None
+            self.long(g.get("title", node), title, MAX_TITLE_CHARS, "the title")
+            partner = self.text(g["partner"], "partner") if "partner" in g else None
+            fear = self.vocab(g["fear"], "fear", Fear) if "fear" in g else None
+            pattern = self.vocab(g["pattern"], "pattern", Pattern) if "pattern" in g else None
+            setting = self.text(g["setting"], "the setting") if "setting" in g else None
+            self.long(g.get("setting", node), setting, MAX_SETTING_CHARS, "the setting")
+            teaching = self.text(g["teaching"], "the teaching") if "teaching" in g else None
+            tension = self.tension(g["tension"]) if "tension" in g else scoring.DEFAULT_TENSION
+            beats = self.beats(g["beats"]) if "beats" in g else {}
+            endings = self.endings(g["endings"]) if "endings" in g else dict(DEFAULT_ENDINGS)
+            start = None
+            if "start" in g:
+                start = self.text(g["start"], "start")
+                if start is not None and beats and start not in beats:
+                    self.err(
+                        g["start"], "AT302", f"start `{start}` names no beat of this card; beats: {_allowed(beats)}"
+                    )
+            elif beats:
+                start = next(iter(beats))
+        except _Reject:
+            return None
+        if self.errors != errors_before:
+            return None
+        if "beats" in g and not beats:
+            self.err(g["beats"], "AT305", "the card has no beats: add at least one under `beats:`")
+            return None
+        assert card_id and title and partner and fear and pattern and setting and teaching and start and endings
+        return Card(
+            id=card_id,
+            deck_id=deck_id,
+            title=title,
+            partner=partner,
+            fear=fear,  # type: ignore[arg-type]
+            pattern=pattern,  # type: ignore[arg-type]
+            setting=setting,
+            tension=tension,
+            teaching=teaching,
+            start=start,
+            beats=beats,
+            endings=endings,
+            pos=_pos(self.path, node),
+        )
+
+    def tension(self, node: Node) -> float:
+        self.check_tag(node)
+        if isinstance(node, ScalarNode) and node.tag in (INT, FLOAT):
+            try:
+                value = float(node.value.replace("_", ""))
+            except ValueError:
+                value = float("nan")
+            if scoring.TENSION_MIN <= value <= scoring.TENSION_MAX:
+                return value
+            self.err(node, "AT210", f"tension `{node.value}` should be a number from 0 (calm) to 10 (flooded)")
+            return scoring.DEFAULT_TENSION
+        self.err(node, "AT204", f"tension should be a number from 0 to 10, not {self.kind(node)}")
+        return scoring.DEFAULT_TENSION
+
+    def beats(self, node: Node) -> dict[str, Beat]:
+        m = self.mapping(node, "beats", _AnyKey())
+        out: dict[str, Beat] = {}
+        for name, (k, v) in m.items():
+            if not ID_RE.match(name):
+                self.err(k, "AT207", f"beat id `{name}` should use only a-z, 0-9 and single hyphens")
+                continue
+            if name == END:
+                self.err(k, "AT207", "`end` is reserved for `next: end`: name this beat something else")
+                continue
+            beat = self.beat(name, v)
+            if beat is not None:
+                out[name] = beat
+        return out
+
+    def beat(self, name: str, node: Node) -> Beat | None:
+        m = self.mapping(node, f"beat `{name}`", BEAT_KEYS)
+        says, varies = self.says(m["says"][1]) if "says" in m else (None, False)
+        choices: list[Choice] = []
+        if "choices" in m:
+            seq = m["choices"][1]
+            self.check_tag(seq)
+            if not isinstance(seq, SequenceNode):
+                self.err(seq, "AT204", f"choices should be a list, each starting with `- say:`, not {self.kind(seq)}")
+            else:
+                for cn in seq.value:
+                    c = self.choice(cn)
+                    if c is not None:
+                        choices.append(c)
+        if says is None:
+            return None
+        return Beat(name, says, tuple(choices), varies, _pos(self.path, node))
+
+    def says(self, node: Node) -> tuple[dict[LoopState, str] | None, bool]:
+        if isinstance(node, MappingNode):
+            m = self.mapping(node, "says", {s.value: False for s in STATES})
+            lines: dict[LoopState, str] = {}
+            for s in STATES:
+                if s.value in m:
+                    t = self.text(m[s.value][1], f"says for {s.value}")
+                    self.long(m[s.value][1], t, MAX_LINE_CHARS, "the partner's line")
+                    if t is not None:
+                        lines[s] = t
+            missing = [s.value for s in STATES if s.value not in m]
+            if missing:
+                self.err(
+                    node,
+                    "AT211",
+                    "says needs a line for each of softened, stuck and escalated "
+                    f"(missing: {', '.join(missing)}), or one line for all",
+                )
+                return None, True
+            return (lines if len(lines) == 3 else None), True
+        t = self.text(node, "says")
+        self.long(node, t, MAX_LINE_CHARS, "the partner's line")
+        if t is None:
+            return None, False
+        return {s: t for s in STATES}, False
+
+    def choice(self, node: Node) -> Choice | None:
+        m = self.mapping(node, "a choice", CHOICE_KEYS)
+        g = {name: v for name, (_, v) in m.items()}
+        say = self.text(g["say"], "say") if "say" in g else None
+        self.long(g.get("say", node), say, MAX_CHOICE_CHARS, "the choice")
+        move = self.vocab(g["move"], "move", Move) if "move" in g else None
+        why = self.text(g["why"], "why") if "why" in g else None
+        nxt = self.text(g["next"], "next") if "next" in g else None
+        reply = None
+        if "reply" in g:
+            reply = self.text(g["reply"], "reply")
+            self.long(g["reply"], reply, MAX_LINE_CHARS, "the reply")
+        names_fear = False
+        if "names_fear" in g:
+            v = g["names_fear"]
+            self.check_tag(v)
+            if isinstance(v, ScalarNode) and v.tag == BOOL:
+                names_fear = v.value.lower() in ("true", "yes", "on", "y")
+            else:
+                self.err(v, "AT204", f"names_fear should be true or false, not {self.kind(v)}")
+            if names_fear and move is not None and move is not Move.REFLECT:
+                self.err(v, "AT212", f"names_fear is only for a reflect move, and this one is {move.value}")
+        if say is None or move is None or why is None or nxt is None:
+            return None
+        return Choice(say, move, why, nxt, reply, names_fear, _pos(self.path, node), _pos(self.path, g["next"]))  # type: ignore[arg-type]
+
+    def endings(self, node: Node) -> dict[LoopState, str]:
+        m = self.mapping(node, "endings", {s.value: False for s in STATES})
+        out = dict(DEFAULT_ENDINGS)
+        for s in STATES:
+            if s.value in m:
+                t = self.text(m[s.value][1], f"the {s.value} ending")
+                if t is not None:
+                    out[s] = t
+        return out
+
+
+class _AnyKey(dict):
+    """A key set that admits any key (beat ids are the author's own)."""
+
+    def __contains__(self, key: object) -> bool:
+        return True
+
+    def items(self):  # no required keys
+        return iter(())
+
+
+def _short(node: Node) -> str:
+    if isinstance(node, ScalarNode):
+        v = node.value
+        return v if len(v) <= 30 else v[:27] + "..."
+    return "..."
+
+
+def _close_match(word: str, options: Iterable[str]) -> str | None:
+    import difflib
+
+    m = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return m[0] if m else None
+
+
+# -- entry points ---------------------------------------------------------
+
+
+def load_deck_text(text: str, path: str) -> tuple[Deck | None, list[Diagnostic]]:
+    """Build a deck from YAML text; `path` is only used in messages."""
+    if not text.strip():
+        return None, [error(path, 1, 1, "AT103", "the file is empty: a deck starts with `format: 1`")]
+    try:
+        docs = list(yaml.compose_all(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = " ".join(x for x in (e.context, e.problem) if x) or "this is not valid YAML"
+        return None, [error(path, line, col, "AT104", f"not valid YAML: {what}")]
+    except yaml.YAMLError as e:
+        return None, [error(path, 1, 1, "AT104", f"not valid YAML: {e}")]
+    docs = [d for d in docs if d is not None]
+    if not docs:
+        return None, [error(path, 1, 1, "AT103", "the file has no content: a deck starts with `format: 1`")]
+    b = _Builder(path)
+    if len(docs) > 1:
+        b.err(docs[1], "AT106", "a deck file holds one deck: remove the `---` and what follows, or split the file")
+        return None, b.diags
+    deck = b.deck(docs[0])
+    if deck is not None and any(d.code == "AT105" for d in b.diags):
+        deck = None
+    return deck, sorted(b.diags, key=sort_key)
+
+
+def load_deck_file(path: str | os.PathLike[str]) -> tuple[Deck | None, list[Diagnostic]]:
+    p = str(path)
+    try:
+        raw = Path(p).read_bytes()
+    except OSError as e:
+        return None, [error(p, 1, 1, "AT101", f"cannot read the file: {e.strerror or e}")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw.count(b"\n", 0, e.start) + 1
+        col = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
+        return None, [error(p, line, col, "AT102", "the file is not UTF-8 text: save it as UTF-8 in your editor")]
+    return load_deck_text(text, p)
+
+
+def deck_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
+    """The deck files named: files as given, folders searched for *.yaml and *.yml."""
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            yield from sorted(q for q in p.rglob("*") if q.suffix in (".yaml", ".yml") and q.is_file())
+        else:
+            yield p
+
+
+@dataclass(frozen=True)
+class Library:
+    decks: tuple[Deck, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.is_error]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if not d.is_error]
+
+    def cards(self) -> Iterator[Card]:
+        for d in self.decks:
+            yield from d.cards
+
+    def deck(self, deck_id: str) -> Deck | None:
+        return next((d for d in self.decks if d.id == deck_id), None)
+
+    def card(self, full_id: str) -> Card | None:
+        deck_id, _, card_id = full_id.partition("/")
+        deck = self.deck(deck_id)
+        return deck.card(card_id) if deck else None
+
+
+def load_library(paths: Iterable[str | os.PathLike[str]]) -> Library:
+    decks: list[Deck] = []
+    diags: list[Diagnostic] = []
+    ids: dict[str, str] = {}
+    for f in deck_files(paths):
+        deck, ds = load_deck_file(f)
+        diags.extend(ds)
+        if deck is None:
+            continue
+        if deck.id in ids:
+            diags.append(
+                error(
+                    deck.path,
+                    deck.pos.line,
+                    deck.pos.col,
+                    "AT208",
+                    f"deck id `{deck.id}` is already used by {ids[deck.id]}: give this deck its own id",
+                )
+            )
+            continue
+        ids[deck.id] = deck.path
+        decks.append(deck)
+    return Library(tuple(decks), tuple(diags))

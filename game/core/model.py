@@ -1,0 +1,169 @@
+"""The card model: frozen dataclasses built by the loader, read by everything else."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Move(str, Enum):
+    """What a response does. Points live in scoring.py."""
+
+    REFLECT = "reflect"
+    VALIDATE = "validate"
+    CURIOUS = "curious"
+    AFFIRM = "affirm"
+    DISCLOSE = "disclose"
+    REPAIR = "repair"
+    PAUSE = "pause"
+    FIX = "fix"
+    REASSURE = "reassure"
+    SELF_BLAME = "self-blame"
+    DEFEND = "defend"
+    WITHDRAW = "withdraw"
+    ATTACK = "attack"
+
+    @property
+    def label(self) -> str:
+        return MOVE_LABELS[self]
+
+
+MOVE_LABELS = {
+    Move.REFLECT: "Reflect",
+    Move.VALIDATE: "Validate",
+    Move.CURIOUS: "Ask",
+    Move.AFFIRM: "Affirm",
+    Move.DISCLOSE: "Disclose",
+    Move.REPAIR: "Own your part",
+    Move.PAUSE: "Pause",
+    Move.FIX: "Fix",
+    Move.REASSURE: "Reassure",
+    Move.SELF_BLAME: "Blame yourself",
+    Move.DEFEND: "Defend",
+    Move.WITHDRAW: "Withdraw",
+    Move.ATTACK: "Attack",
+}
+
+
+class Fear(str, Enum):
+    NOT_ENOUGH = "not-enough"
+    TOO_MUCH = "too-much"
+
+    @property
+    def words(self) -> str:
+        return "I am not enough" if self is Fear.NOT_ENOUGH else "I am too much"
+
+
+class Pattern(str, Enum):
+    """How the partner's shame shows (the seed's three responses)."""
+
+    SELF_BLAME = "self-blame"
+    WITHDRAW = "withdraw"
+    ATTACK = "attack"
+
+    @property
+    def label(self) -> str:
+        return {
+            Pattern.SELF_BLAME: "blames themself, tries harder",
+            Pattern.WITHDRAW: "withdraws, shuts down",
+            Pattern.ATTACK: "blames, attacks",
+        }[self]
+
+
+class LoopState(str, Enum):
+    SOFTENED = "softened"
+    STUCK = "stuck"
+    ESCALATED = "escalated"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+STATES = (LoopState.SOFTENED, LoopState.STUCK, LoopState.ESCALATED)
+END = "end"
+
+
+@dataclass(frozen=True, slots=True)
+class Pos:
+    """Where a node stands in its file; line and column are 1-based."""
+
+    path: str
+    line: int
+    col: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+NOWHERE = Pos("<none>", 1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    say: str
+    move: Move
+    why: str
+    next: str
+    reply: str | None = None
+    names_fear: bool = False
+    pos: Pos = NOWHERE
+    next_pos: Pos = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class Beat:
+    id: str
+    says: dict[LoopState, str]  # always all three states; one text fills all
+    choices: tuple[Choice, ...]
+    says_varies: bool = False  # True when the author wrote a line per state
+    pos: Pos = NOWHERE
+
+    def line_for(self, state: LoopState) -> str:
+        return self.says[state]
+
+
+DEFAULT_ENDINGS = {
+    LoopState.SOFTENED: "The talk softens. You both feel a little closer.",
+    LoopState.STUCK: "The talk stays on the surface. The thing underneath goes unsaid.",
+    LoopState.ESCALATED: "The talk ends in hurt. You both feel unseen.",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    id: str
+    deck_id: str
+    title: str
+    partner: str
+    fear: Fear
+    pattern: Pattern
+    setting: str
+    tension: float
+    teaching: str
+    start: str
+    beats: dict[str, Beat]
+    endings: dict[LoopState, str] = field(default_factory=lambda: dict(DEFAULT_ENDINGS))
+    pos: Pos = NOWHERE
+
+    @property
+    def full_id(self) -> str:
+        return f"{self.deck_id}/{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Deck:
+    id: str
+    title: str
+    description: str
+    tags: tuple[str, ...]
+    cards: tuple[Card, ...]
+    path: str
+    format: int = 1
+    pos: Pos = NOWHERE
+
+    def card(self, card_id: str) -> Card | None:
+        for c in self.cards:
+            if c.id == card_id:
+                return c
+        return None

@@ -1,0 +1,108 @@
+"""Graph checks on a built card: targets, choice counts, reachability, termination.
+
+The loader runs these on every card it builds; a card with an error is left
+out of its deck. Warnings (AT4xx) leave the card playable; `--strict` makes
+them fail the `validate` command.
+"""
+
+from __future__ import annotations
+
+from .diagnostics import Diagnostic, error, warning
+from .model import END, Card
+
+MIN_CHOICES = 2
+MAX_CHOICES = 6
+
+
+def check_card(card: Card) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    beats = card.beats
+    # next targets and choice counts
+    for beat in beats.values():
+        n = len(beat.choices)
+        if not MIN_CHOICES <= n <= MAX_CHOICES:
+            p = beat.pos
+            out.append(
+                error(
+                    p.path,
+                    p.line,
+                    p.col,
+                    "AT303",
+                    f"beat `{beat.id}` has {n} choice{'s' if n != 1 else ''}: a beat needs 2 to 6",
+                )
+            )
+        for c in beat.choices:
+            if c.next != END and c.next not in beats:
+                p = c.next_pos
+                out.append(
+                    error(
+                        p.path,
+                        p.line,
+                        p.col,
+                        "AT301",
+                        f"next `{c.next}` names no beat of card `{card.id}`; use `end` or one of: {', '.join(beats)}",
+                    )
+                )
+    if any(d.is_error for d in out):
+        return out
+    # reachability from start (a warning: the card still plays)
+    reached = {card.start}
+    stack = [card.start]
+    while stack:
+        for c in beats[stack.pop()].choices:
+            if c.next != END and c.next not in reached:
+                reached.add(c.next)
+                stack.append(c.next)
+    for beat in beats.values():
+        if beat.id not in reached:
+            p = beat.pos
+            out.append(
+                warning(
+                    p.path,
+                    p.line,
+                    p.col,
+                    "AT401",
+                    f"beat `{beat.id}` can never be reached from `{card.start}`: point a `next` at it, or remove it",
+                )
+            )
+    # termination: every beat must have some way to the end
+    can_end: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for beat in beats.values():
+            if beat.id not in can_end and any(c.next == END or c.next in can_end for c in beat.choices):
+                can_end.add(beat.id)
+                changed = True
+    for beat in beats.values():
+        if beat.id not in can_end:
+            p = beat.pos
+            out.append(
+                error(
+                    p.path,
+                    p.line,
+                    p.col,
+                    "AT304",
+                    f"from beat `{beat.id}` no path ever reaches `end`: its choices go round in a "
+                    "circle; give one of them `next: end` or a beat that ends",
+                )
+            )
+    # the same words offered twice in one card
+    said: dict[str, int] = {}
+    for beat in beats.values():
+        for c in beat.choices:
+            key = " ".join(c.say.lower().split())
+            if key in said:
+                p = c.pos
+                out.append(
+                    warning(
+                        p.path,
+                        p.line,
+                        p.col,
+                        "AT403",
+                        f"this choice says the same as the one on line {said[key]}: give each its own words",
+                    )
+                )
+            else:
+                said[key] = c.pos.line
+    return out
