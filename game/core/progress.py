@@ -1,0 +1,310 @@
+"""The player's history and settings, kept in the data folder as JSON.
+
+Two files: `settings.json` (how the game looks and sounds, the current
+profile) and `progress.json` (each profile's finished plays). Every write
+goes to a temporary file in the same folder, is flushed to disk, then
+replaces the old file in one step, so a crash leaves the old file or the new
+one, never a broken one. A file that cannot be read is set aside under a new
+name with a message for the player, never silently dropped. A read-only data
+folder lets the game play on, and says that progress cannot be saved.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from . import scoring
+from .model import LoopState
+
+SCHEMA = 1
+SETTINGS_FILE = "settings.json"
+PROGRESS_FILE = "progress.json"
+DEFAULT_PROFILE = "Me"
+TEXT_SIZES = ("Small", "Medium", "Large", "Huge")
+
+
+@dataclass
+class Settings:
+    text_size: int = 1  # index into TEXT_SIZES
+    high_contrast: bool = False
+    reduced_motion: bool = False
+    volume: float = 0.6  # 0.0 to 1.0
+    fullscreen: bool = False
+    seen_intro: bool = False
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Settings:
+        s = cls()
+        for f in fields(cls):
+            if f.name in data:
+                value = data[f.name]
+                default = getattr(s, f.name)
+                if isinstance(default, bool):
+                    if isinstance(value, bool):
+                        setattr(s, f.name, value)
+                elif isinstance(default, int) and isinstance(value, int) and not isinstance(value, bool):
+                    setattr(s, f.name, max(0, min(len(TEXT_SIZES) - 1, value)))
+                elif isinstance(default, float) and isinstance(value, (int, float)) and not isinstance(value, bool):
+                    setattr(s, f.name, max(0.0, min(1.0, float(value))))
+        return s
+
+
+_FIGURE_FIELDS = (
+    "earned",
+    "best_available",
+    "reflections",
+    "reflections_naming_fear",
+    "listening",
+    "fixing",
+    "positive",
+    "negative",
+)
+
+
+@dataclass(frozen=True)
+class PlayRecord:
+    card_id: str
+    when: str  # ISO 8601, local time
+    ending: LoopState
+    attunement: float
+    moves: tuple[str, ...]
+    fear_correct: bool | None
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def figures(self) -> scoring.Figures:
+        c = {k: int(self.counts.get(k, 0)) for k in _FIGURE_FIELDS}
+        asked = 0 if self.fear_correct is None else 1
+        return scoring.Figures(
+            attunement=scoring.attunement(c["earned"], c["best_available"]),
+            fear_named=1 if self.fear_correct else 0,
+            fear_asked=asked,
+            **c,
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "card": self.card_id,
+            "when": self.when,
+            "ending": self.ending.value,
+            "attunement": round(self.attunement, 2),
+            "moves": list(self.moves),
+            "fear_correct": self.fear_correct,
+            "counts": dict(self.counts),
+        }
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> PlayRecord:
+        fc = d.get("fear_correct")
+        return cls(
+            card_id=str(d["card"]),
+            when=str(d["when"]),
+            ending=LoopState(d["ending"]),
+            attunement=float(d["attunement"]),
+            moves=tuple(str(m) for m in d.get("moves", [])),
+            fear_correct=fc if isinstance(fc, bool) else None,
+            counts={k: int(v) for k, v in dict(d.get("counts", {})).items() if k in _FIGURE_FIELDS},
+        )
+
+
+def atomic_write(path: Path, data: str) -> None:
+    """Write `data` to `path` so that readers only ever see the old or the new whole file."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    try:  # make the rename itself durable where the platform allows
+        dfd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)
+    except OSError:
+        pass
+
+
+class Store:
+    def __init__(self, home: str | os.PathLike[str] | None = None) -> None:
+        if home is None:
+            from ..paths import data_home
+
+            home = data_home()
+        self.home = Path(home)
+        self.messages: list[str] = []
+        self.writable = True
+        try:
+            self.home.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            self.writable = False
+        if self.writable and not os.access(self.home, os.W_OK):
+            self.writable = False
+        if not self.writable:
+            self.messages.append(
+                f"Progress cannot be saved: the data folder {self.home} cannot be written to. You can still play."
+            )
+        raw_settings = self._read(SETTINGS_FILE, "settings")
+        self.settings = Settings.from_dict(raw_settings.get("settings", {}) if raw_settings else {})
+        self.profile = str(raw_settings.get("profile", DEFAULT_PROFILE)) if raw_settings else DEFAULT_PROFILE
+        raw = self._read(PROGRESS_FILE, "progress")
+        self._plays: dict[str, list[PlayRecord]] = {}
+        if raw:
+            try:
+                for name, prof in dict(raw.get("profiles", {})).items():
+                    self._plays[str(name)] = [PlayRecord.from_json(p) for p in prof.get("plays", [])]
+            except (TypeError, ValueError, KeyError, AttributeError):
+                self._plays = {}
+                self._set_aside(PROGRESS_FILE, "progress", "its contents are not in the expected form")
+        self._plays.setdefault(self.profile, [])
+
+    # -- files -----------------------------------------------------------
+    def _read(self, name: str, what: str) -> dict[str, Any] | None:
+        path = self.home / name
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+        except (OSError, UnicodeDecodeError) as e:
+            reason = e.strerror if isinstance(e, OSError) and e.strerror else "it is not readable text"
+            self._set_aside(name, what, reason)
+            return None
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError:
+            self._set_aside(name, what, "it is empty" if not text.strip() else "it is damaged")
+            return None
+        if not isinstance(data, dict) or data.get("version") != SCHEMA:
+            self._set_aside(name, what, "it is not in a form this version understands")
+            return None
+        return data
+
+    def _set_aside(self, name: str, what: str, reason: str) -> None:
+        path = self.home / name
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        target = path.with_name(f"{name}.unreadable-{stamp}")
+        n = 1
+        while target.exists():
+            n += 1
+            target = path.with_name(f"{name}.unreadable-{stamp}-{n}")
+        try:
+            os.replace(path, target)
+        except OSError:
+            self.writable = False
+            self.messages.append(
+                f"Your {what} file {path} could not be read ({reason}) nor set aside. To keep it safe, "
+                "nothing will be saved this session."
+            )
+            return
+        self.messages.append(
+            f"Your {what} file could not be read ({reason}), so it was kept as {target.name} in {self.home} "
+            f"and a new one was started."
+        )
+
+    def _write(self, name: str, payload: dict[str, Any]) -> bool:
+        if not self.writable:
+            return False
+        try:
+            atomic_write(self.home / name, json.dumps(payload, indent=1, ensure_ascii=False))
+        except OSError as e:
+            self.writable = False
+            self.messages.append(f"Progress cannot be saved ({e.strerror or e}). You can still play.")
+            return False
+        return True
+
+    # -- settings --------------------------------------------------------
+    def save_settings(self) -> bool:
+        return self._write(
+            SETTINGS_FILE, {"version": SCHEMA, "settings": asdict(self.settings), "profile": self.profile}
+        )
+
+    # -- profiles --------------------------------------------------------
+    def profiles(self) -> list[str]:
+        return sorted(self._plays)
+
+    def set_profile(self, name: str) -> None:
+        name = " ".join(name.split())[:32] or DEFAULT_PROFILE
+        self.profile = name
+        self._plays.setdefault(name, [])
+        self.save_settings()
+
+    # -- history ---------------------------------------------------------
+    def record(self, summary: Any, when: str | None = None) -> PlayRecord:
+        """Append a finished play (a runner Summary) to the current profile and save."""
+        f = summary.figures
+        rec = PlayRecord(
+            card_id=summary.card_id,
+            when=when or time.strftime("%Y-%m-%dT%H:%M:%S"),
+            ending=summary.ending_state,
+            attunement=f.attunement,
+            moves=tuple(summary.moves),
+            fear_correct=summary.fear_correct,
+            counts={k: getattr(f, k) for k in _FIGURE_FIELDS},
+        )
+        self._plays.setdefault(self.profile, []).append(rec)
+        self.save_progress()
+        return rec
+
+    def save_progress(self) -> bool:
+        payload = {
+            "version": SCHEMA,
+            "profiles": {name: {"plays": [p.to_json() for p in plays]} for name, plays in self._plays.items()},
+        }
+        return self._write(PROGRESS_FILE, payload)
+
+    def history(self, profile: str | None = None) -> list[PlayRecord]:
+        return list(self._plays.get(profile or self.profile, []))
+
+    def played(self, card_id: str) -> bool:
+        return any(p.card_id == card_id for p in self.history())
+
+    def best_ending(self, card_id: str) -> LoopState | None:
+        order = {LoopState.SOFTENED: 0, LoopState.STUCK: 1, LoopState.ESCALATED: 2}
+        endings = [p.ending for p in self.history() if p.card_id == card_id]
+        return min(endings, key=order.__getitem__) if endings else None
+
+    def totals(self) -> scoring.Figures:
+        plays = self.history()
+        c = {k: sum(int(p.counts.get(k, 0)) for p in plays) for k in _FIGURE_FIELDS}
+        asked = sum(1 for p in plays if p.fear_correct is not None)
+        named = sum(1 for p in plays if p.fear_correct)
+        return scoring.Figures(
+            attunement=scoring.attunement(c["earned"], c["best_available"]) if plays else 0.0,
+            fear_named=named,
+            fear_asked=asked,
+            **c,
+        )
+
+    def move_counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for p in self.history():
+            for m in p.moves:
+                out[m] = out.get(m, 0) + 1
+        return out
+
+    def delete_all(self) -> bool:
+        """Forget every play and setting, here and on disk."""
+        self._plays = {DEFAULT_PROFILE: []}
+        self.profile = DEFAULT_PROFILE
+        self.settings = Settings()
+        ok = True
+        for name in (PROGRESS_FILE, SETTINGS_FILE):
+            try:
+                (self.home / name).unlink()
+            except FileNotFoundError:
+                pass
+            except OSError:
+                ok = False
+        return ok
