@@ -289,11 +289,11 @@ class _Builder:
         return out
 
     def card(self, node: Node, deck_id: str) -> Card | None:
+        errors_before = self.errors
         try:
             m = self.mapping(node, "a card", CARD_KEYS)
         except _Reject:
             return None
-        errors_before = self.errors
         try:
             g = {name: v for name, (_, v) in m.items()}
             card_id = self.ident(g["id"], "the card id") if "id" in g else None
@@ -324,7 +324,8 @@ class _Builder:
         if "beats" in g and not beats:
             self.err(g["beats"], "AT305", "the card has no beats: add at least one under `beats:`")
             return None
-        assert card_id and title and partner and fear and pattern and setting and teaching and start and endings
+        if not (card_id and title and partner and fear and pattern and setting and teaching and start):
+            return None  # reported above
         return Card(
             id=card_id,
             deck_id=deck_id,
@@ -365,12 +366,12 @@ class _Builder:
             if name == END:
                 self.err(k, "AT207", "`end` is reserved for `next: end`: name this beat something else")
                 continue
-            beat = self.beat(name, v)
+            beat = self.beat(name, v, k)
             if beat is not None:
                 out[name] = beat
         return out
 
-    def beat(self, name: str, node: Node) -> Beat | None:
+    def beat(self, name: str, node: Node, key: Node) -> Beat | None:
         m = self.mapping(node, f"beat `{name}`", BEAT_KEYS)
         says, varies = self.says(m["says"][1]) if "says" in m else (None, False)
         choices: list[Choice] = []
@@ -386,7 +387,7 @@ class _Builder:
                         choices.append(c)
         if says is None:
             return None
-        return Beat(name, says, tuple(choices), varies, _pos(self.path, node))
+        return Beat(name, says, tuple(choices), varies, _pos(self.path, key))
 
     def says(self, node: Node) -> tuple[dict[LoopState, str] | None, bool]:
         if isinstance(node, MappingNode):
