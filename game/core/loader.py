@@ -128,11 +128,10 @@ class _Builder:
                 "decks are plain YAML, so remove the tag",
             )
             raise _Reject
-        if isinstance(node, (MappingNode, SequenceNode)):
-            if id(node) in self.seen:
-                self.err(node, "AT214", "this reuses a part written elsewhere (an alias): write it out in full")
-                raise _Reject
-            self.seen.add(id(node))
+        if id(node) in self.seen:
+            self.err(node, "AT214", "this reuses a part written elsewhere (an alias): write it out in full")
+            raise _Reject
+        self.seen.add(id(node))
 
     def mapping(self, node: Node, what: str, keys: dict[str, bool]) -> dict[str, tuple[ScalarNode, Node]]:
         """Check a mapping's keys; return key -> (key node, value node)."""

@@ -306,3 +306,8 @@ def test_same_result_with_either_parser(monkeypatch, loader_name):
     text = edit("move: defend", "move: argue")
     _, ds = load_deck_text(text, "deck.yaml")
     assert [(d.code, d.line, d.col) for d in ds] == [("AT205", 22, 19)]
+
+
+def test_scalar_alias_rejected():
+    text = edit("why: It lands.", "why: &w It lands.")
+    only(edit("why: It argues.", "why: *w", text), "AT214")
