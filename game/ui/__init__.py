@@ -1,0 +1,5 @@
+"""The game's screens in pygame-ce: everything that draws lives here, and only here.
+
+app.py runs the window and the scene stack; scenes/ holds one file a screen;
+widgets/ the pieces they are built from; theme.py every colour and size.
+"""

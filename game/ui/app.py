@@ -1,0 +1,357 @@
+"""The window, the clock, the scene stack, and raw input turned into intents.
+
+    app = App()                       # opens the window, loads decks, progress and settings
+    app.push("title")                 # scenes are found by name (see scenes/base.py)
+    app.run()                         # until the player quits
+
+Scene stack: `push(name, **params)` opens a scene on top, `pop(result)`
+closes the top one and hands `result` to the one below (`resume`),
+`replace(name, **params)` swaps the top. Only the top scene gets input.
+
+Keys: 1-6 pick, arrows and Tab move the focus, Enter/Space confirm, Esc goes
+back, P pauses, F5 reloads the decks from disk, F11 toggles fullscreen.
+The mouse hovers, clicks and scrolls. When nothing animates, the loop
+sleeps in `pygame.event.wait` until the next event.
+
+Tests and the screenshot tour drive the app without a real clock:
+`app.frame(dt)` handles the queued events, advances by dt and draws once.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import pygame
+
+from game.core.loader import Library, load_library
+from game.core.progress import Store
+from game.paths import SCENARIOS
+
+from . import theme as th
+from .scenes.base import (
+    BACK,
+    CLICK,
+    CONFIRM,
+    MOVE,
+    NEXT,
+    PAGE,
+    PAUSE,
+    PICK,
+    POINT,
+    PREV,
+    SCROLL,
+    Intent,
+    Scene,
+    scene_class,
+)
+from .sound import Sound
+from .widgets import FIT, draw_panel, draw_text, measure
+
+MIN_SIZE = (640, 480)
+NUMBER_KEYS = {getattr(pygame, f"K_{i}"): i - 1 for i in range(1, 7)}
+NUMBER_KEYS.update({getattr(pygame, f"K_KP{i}"): i - 1 for i in range(1, 7)})
+ARROWS = {pygame.K_UP: (0, -1), pygame.K_DOWN: (0, 1), pygame.K_LEFT: (-1, 0), pygame.K_RIGHT: (1, 0)}
+
+
+def intents_for(event: pygame.event.Event) -> list[Intent]:
+    """The intents a raw pygame event means (most mean none)."""
+    t = event.type
+    if t == pygame.KEYDOWN:
+        k = event.key
+        if k in NUMBER_KEYS:
+            return [Intent(PICK, index=NUMBER_KEYS[k])]
+        if k in ARROWS:
+            dx, dy = ARROWS[k]
+            return [Intent(MOVE, dx=dx, dy=dy)]
+        if k == pygame.K_TAB:
+            return [Intent(PREV if event.mod & pygame.KMOD_SHIFT else NEXT)]
+        if k in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+            return [Intent(CONFIRM)]
+        if k == pygame.K_ESCAPE:
+            return [Intent(BACK)]
+        if k == pygame.K_p:
+            return [Intent(PAUSE)]
+        if k in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
+            return [Intent(PAGE, dy=-1 if k == pygame.K_PAGEUP else 1)]
+        if k in (pygame.K_HOME, pygame.K_END):
+            return [Intent(SCROLL, dy=-10_000 if k == pygame.K_HOME else 10_000)]
+        return []
+    if t == pygame.MOUSEMOTION:
+        return [Intent(POINT, pos=tuple(event.pos))]
+    if t == pygame.MOUSEBUTTONUP and event.button == 1:
+        return [Intent(CLICK, pos=tuple(event.pos))]
+    if t == pygame.MOUSEBUTTONUP and event.button == 3:
+        return [Intent(BACK)]
+    if t == pygame.MOUSEWHEEL:
+        return [Intent(SCROLL, dy=-int(event.y))] if event.y else []
+    return []
+
+
+@dataclass
+class Toast:
+    text: str
+    until: float
+
+
+class App:
+    def __init__(
+        self,
+        size: tuple[int, int] = th.DEFAULT_SIZE,
+        extra_decks: Iterable[str | os.PathLike[str]] = (),
+        store: Store | None = None,
+        home: str | os.PathLike[str] | None = None,
+    ) -> None:
+        pygame.display.init()
+        pygame.font.init()
+        self.store = store if store is not None else Store(home)
+        self.deck_paths = [SCENARIOS, *extra_decks]
+        self.library: Library = load_library(self.deck_paths)
+        self.sound = Sound(self.store.settings.volume)
+        self.windowed_size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
+        self.fullscreen = False
+        self.screen = self._open_window(self.windowed_size, self.store.settings.fullscreen)
+        pygame.display.set_caption("Attune")
+        pygame.key.set_repeat(400, 40)
+        self.theme = self._build_theme()
+        self.stack: list[Scene] = []
+        self.toasts: list[Toast] = []
+        self.now = 0.0  # seconds of animation time since start (driven by frame dt)
+        self.running = True
+        self.clock = pygame.time.Clock()
+        self._background: pygame.Surface | None = None
+
+    # -- window and theme -----------------------------------------------
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.screen.get_size()
+
+    def _open_window(self, size: tuple[int, int], fullscreen: bool) -> pygame.Surface:
+        if fullscreen:
+            try:
+                screen = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+                self.fullscreen = True
+                return screen
+            except pygame.error:
+                pass
+        self.fullscreen = False
+        return pygame.display.set_mode(size, pygame.RESIZABLE)
+
+    def _build_theme(self) -> th.Theme:
+        s = self.store.settings
+        return th.Theme.build(self.size, s.text_size, s.high_contrast, s.reduced_motion)
+
+    def toggle_fullscreen(self) -> None:
+        if not self.fullscreen:
+            self.windowed_size = self.size
+        self.screen = self._open_window(self.windowed_size, not self.fullscreen)
+        self.store.settings.fullscreen = self.fullscreen
+        self.store.save_settings()
+        self.relayout()
+
+    def apply_settings(self) -> None:
+        """Call after changing `store.settings`: theme, volume and fullscreen follow, every scene re-lays out."""
+        s = self.store.settings
+        self.sound.set_volume(s.volume)
+        if s.fullscreen != self.fullscreen:
+            if not self.fullscreen:
+                self.windowed_size = self.size
+            self.screen = self._open_window(self.windowed_size, s.fullscreen)
+        self.relayout()
+
+    def relayout(self) -> None:
+        self.screen = pygame.display.get_surface() or self.screen
+        self.theme = self._build_theme()
+        self._background = None
+        for scene in self.stack:
+            scene.layout(self.size)
+
+    def resize(self, size: tuple[int, int]) -> None:
+        """Lay everything out for a new window size (the tour and tests call it directly)."""
+        size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
+        if size != self.size:
+            self.screen = pygame.display.set_mode(size, pygame.RESIZABLE)
+        self.relayout()
+
+    # -- decks -----------------------------------------------------------
+    def reload_decks(self) -> None:
+        """Reload every deck from disk (F5), keep the scenes, and say what loaded."""
+        self.library = load_library(self.deck_paths)
+        cards = sum(len(d.cards) for d in self.library.decks)
+        errors = len(self.library.errors)
+        text = f"Decks reloaded: {cards} card{'s' * (cards != 1)}"
+        text += f", {errors} problem{'s' * (errors != 1)} (see Decks)" if errors else "."
+        self.notify(text)
+        for scene in self.stack:
+            scene.on_reload()
+
+    # -- scene stack -----------------------------------------------------
+    @property
+    def top(self) -> Scene | None:
+        return self.stack[-1] if self.stack else None
+
+    def push(self, name: str, **params: Any) -> Scene:
+        scene = scene_class(name)(self, **params)
+        scene.name = name
+        self.stack.append(scene)
+        scene.enter()  # may push another scene on top (the title opens the intro on a first run)
+        scene.layout(self.size)
+        return scene
+
+    def pop(self, result: Any = None) -> None:
+        if not self.stack:
+            return
+        scene = self.stack.pop()
+        scene.leave()
+        if self.top is not None:
+            self.top.resume(scene.name, result)
+        else:
+            self.running = False
+
+    def replace(self, name: str, **params: Any) -> Scene:
+        if self.stack:
+            self.stack.pop().leave()
+        return self.push(name, **params)
+
+    def quit(self) -> None:
+        self.running = False
+
+    # -- notices ---------------------------------------------------------
+    def notify(self, text: str, seconds: float = th.TOAST_SECONDS) -> None:
+        """A short notice at the foot of the screen."""
+        self.toasts.append(Toast(text, self.now + seconds))
+        del self.toasts[:-3]
+        self.sound.play("notice")
+
+    # -- input -----------------------------------------------------------
+    def dispatch(self, event: pygame.event.Event) -> None:
+        t = event.type
+        if t == pygame.QUIT:
+            self.running = False
+            return
+        if t == pygame.KEYDOWN and event.key == pygame.K_F11:
+            self.toggle_fullscreen()
+            return
+        if t == pygame.KEYDOWN and event.key == pygame.K_F5:
+            self.reload_decks()
+            return
+        if t in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+            self.relayout()
+            return
+        for intent in intents_for(event):
+            self.send(intent)
+
+    def send(self, intent: Intent) -> bool:
+        """Hand an intent to the top scene; True when it used it."""
+        scene = self.top
+        return scene.handle(intent) if scene is not None else False
+
+    # -- frames ----------------------------------------------------------
+    def update(self, dt: float) -> bool:
+        self.now += dt
+        self.toasts = [t for t in self.toasts if t.until > self.now]
+        top = self.top
+        return bool(top.update(dt)) if top is not None else False
+
+    def draw(self) -> None:
+        surface = self.screen
+        first = len(self.stack) - 1
+        while first > 0 and not self.stack[first].opaque:
+            first -= 1
+        for i in range(max(0, first), len(self.stack)):
+            scene = self.stack[i]
+            if i > first:
+                self._dim(surface)
+            FIT.scene = scene.name
+            scene.draw(surface)
+        self._draw_toasts(surface)
+
+    def frame(self, dt: float = 1 / 60) -> bool:
+        """Handle queued events, advance by dt, draw; True while something animates."""
+        for event in pygame.event.get():
+            self.dispatch(event)
+            if not self.running:
+                return False
+        animating = self.update(dt)
+        if self.stack:
+            self.draw()
+        return animating
+
+    def run(self) -> int:
+        """The main loop: 60 frames a second while anything moves, asleep otherwise."""
+        animating = True
+        self.clock.tick()
+        while self.running and self.stack:
+            if animating:
+                self.clock.tick(60)
+            else:
+                wait = th.IDLE_WAIT_MS
+                if self.toasts:
+                    wait = max(10, int((min(t.until for t in self.toasts) - self.now) * 1000))
+                event = pygame.event.wait(wait)
+                if event.type != pygame.NOEVENT:
+                    pygame.event.post(event)
+                self.clock.tick()
+            dt = min(self.clock.get_time() / 1000, 0.1)
+            animating = self.frame(dt)
+            pygame.display.flip()
+        return 0
+
+    # -- shared drawing --------------------------------------------------
+    def draw_background(self, surface: pygame.Surface) -> None:
+        """The warm night gradient with a soft lamp glow, cached per size and palette."""
+        if self._background is None or self._background.get_size() != surface.get_size():
+            self._background = _make_background(surface.get_size(), self.theme)
+        surface.blit(self._background, (0, 0))
+
+    def _dim(self, surface: pygame.Surface) -> None:
+        veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        veil.fill((*self.theme.colour.shadow, 200 if self.theme.high_contrast else 170))
+        surface.blit(veil, (0, 0))
+
+    def _draw_toasts(self, surface: pygame.Surface) -> None:
+        t = self.theme
+        w, h = surface.get_size()
+        y = h - t.margin
+        font = t.font("body")
+        for toast in reversed(self.toasts):
+            tw = min(w - 2 * t.margin, font.size(toast.text)[0] + t.space(4))
+            th_ = measure(font, toast.text, tw - t.space(4)) + t.space(2)
+            box = pygame.Rect((w - tw) // 2, y - th_, tw, th_)
+            draw_panel(surface, box, t, fill=t.colour.raised, edge=t.colour.accent)
+            draw_text(surface, toast.text, font, t.colour.text, box.inflate(-t.space(4), -t.space(2)), align="center")
+            y = box.top - t.space(1)
+
+
+def _make_background(size: tuple[int, int], theme: th.Theme) -> pygame.Surface:
+    w, h = size
+    c = theme.colour
+    surf = pygame.Surface(size)
+    if theme.high_contrast:
+        surf.fill(c.bg_top)
+        return surf
+    for y in range(h):
+        f = y / max(1, h - 1)
+        col = tuple(round(a + (b - a) * f) for a, b in zip(c.bg_top, c.bg_bottom, strict=True))
+        pygame.draw.line(surf, col, (0, y), (w, y))
+    # a lamp glow, low and to one side, drawn small and smoothly scaled up
+    glow = pygame.Surface((64, 36), pygame.SRCALPHA)
+    for r in range(18, 0, -1):
+        a = int(42 * (1 - r / 18) ** 1.6)
+        pygame.draw.ellipse(
+            glow, (*c.glow, a), pygame.Rect(0, 0, r * 3.2, r * 1.9).move(10 + (18 - r) * 1.6, 18 - r + 8)
+        )
+    surf.blit(pygame.transform.smoothscale(glow, (w, h)), (0, 0))
+    return surf
+
+
+def run(extra_decks: Iterable[str] = ()) -> int:
+    """Open the game on the title screen and play until the player quits."""
+    app = App(extra_decks=extra_decks)
+    app.push("title")
+    try:
+        return app.run()
+    finally:
+        pygame.quit()

@@ -1,0 +1,328 @@
+"""The loop view: two figures whose distance, posture and colour follow the tension.
+
+    view = LoopView(names=("You", "Sam"))
+    view.set(tension, pattern="Protest Polka")   # the target; eased over EASE_SECONDS
+    view.update(dt, reduced_motion)              # True while moving
+    view.draw(surface, rect, theme)
+
+The state is always told four ways: the figures (close and leaning in, apart
+and upright, far and turned away with arms crossed), the link between them
+(a warm arc, a broken line, a jagged line), a shape and a word (circle
+Softened, square Stuck, triangle Escalated) and a tension scale with its
+zones named. Flooding adds heat lines over both heads and the word. The view
+takes only numbers and names, so the couples and workshop modes can feed it
+from their own state. With reduced motion every change is instant.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from game.core import scoring
+from game.core.model import LoopState
+
+from .theme import EASE_SECONDS, Theme
+from .widgets import draw_text, line_height, measure, render_line
+
+RGB = tuple[int, int, int]
+SS = 2  # supersampling for smooth figures
+PULSE_SECONDS = 2.4  # flooding pulses this long, then holds still
+
+STATE_WORDS = {
+    LoopState.SOFTENED: "Open: you can hear each other.",
+    LoopState.STUCK: "On the surface: the fear stays unsaid.",
+    LoopState.ESCALATED: "Escalating: each guards, nobody hears.",
+}
+
+
+def ease(f: float) -> float:
+    f = max(0.0, min(1.0, f))
+    return f * f * (3 - 2 * f)
+
+
+def mix(a: RGB, b: RGB, f: float) -> RGB:
+    f = max(0.0, min(1.0, f))
+    return tuple(round(x + (y - x) * f) for x, y in zip(a, b, strict=True))
+
+
+def state_colour(theme: Theme, t: float) -> RGB:
+    """A colour that moves continuously through the three state colours as tension rises."""
+    c = theme.colour
+    soft, stuck, esc = (c.state(s) for s in (LoopState.SOFTENED, LoopState.STUCK, LoopState.ESCALATED))
+    if t <= 5:
+        return mix(soft, stuck, ease((t - 2) / 3))
+    return mix(stuck, esc, ease((t - 6) / 2.5))
+
+
+def draw_state_shape(surface: pygame.Surface, state: LoopState, centre: tuple[int, int], r: int, colour: RGB) -> None:
+    """Circle for softened, square for stuck, triangle for escalated: the state by shape."""
+    x, y = centre
+    if state is LoopState.SOFTENED:
+        pygame.draw.circle(surface, colour, centre, r)
+    elif state is LoopState.STUCK:
+        pygame.draw.rect(surface, colour, (x - r * 0.85, y - r * 0.85, r * 1.7, r * 1.7))
+    else:
+        pygame.draw.polygon(surface, colour, [(x, y - r), (x + r, y + r * 0.8), (x - r, y + r * 0.8)])
+
+
+class LoopView:
+    def __init__(self, names: tuple[str, str] = ("You", "Partner"), show_labels: bool = True) -> None:
+        self.names = names
+        self.show_labels = show_labels
+        self.t = scoring.DEFAULT_TENSION  # what is drawn
+        self.target = self.t
+        self._from = self.t
+        self._elapsed = EASE_SECONDS
+        self.pattern: str | None = None
+        self._pulse = PULSE_SECONDS
+
+    @property
+    def state(self) -> LoopState:
+        return scoring.loop_state(self.target)
+
+    @property
+    def flooded(self) -> bool:
+        return scoring.is_flooded(self.target)
+
+    def set(self, tension: float, pattern: str | None = None, instant: bool = False) -> None:
+        """Move towards `tension`; `pattern` names a demon dialogue when one shows (None clears it)."""
+        was_flooded = self.flooded
+        self._from = self.t
+        self.target = float(tension)
+        self._elapsed = EASE_SECONDS if instant else 0.0
+        if instant:
+            self.t = self.target
+        self.pattern = pattern
+        if self.flooded and not was_flooded and not instant:
+            self._pulse = 0.0
+
+    def update(self, dt: float, reduced_motion: bool = False) -> bool:
+        if reduced_motion:
+            self.t = self.target
+            self._elapsed = EASE_SECONDS
+            self._pulse = PULSE_SECONDS
+            return False
+        moving = self._elapsed < EASE_SECONDS or (self.flooded and self._pulse < PULSE_SECONDS)
+        self._elapsed = min(EASE_SECONDS, self._elapsed + dt)
+        self._pulse = min(PULSE_SECONDS, self._pulse + dt)
+        self.t = self._from + (self.target - self._from) * ease(self._elapsed / EASE_SECONDS)
+        return moving
+
+    # -- drawing -----------------------------------------------------------
+    def draw(self, surface: pygame.Surface, rect: pygame.Rect, theme: Theme) -> None:
+        rect = pygame.Rect(rect)
+        c = theme.colour
+        state = scoring.loop_state(self.t)
+        y = rect.top
+        if self.show_labels:
+            y = self._draw_state_line(surface, rect, theme, state)
+        foot = self._foot_height(theme) if self.show_labels else 0
+        stage = pygame.Rect(rect.x, y, rect.width, max(10, rect.bottom - y - foot))
+        if stage.height > theme.body_px * 2:
+            self._draw_stage(surface, stage, theme)
+        if self.show_labels:
+            self._draw_scale(surface, pygame.Rect(rect.x, stage.bottom, rect.width, foot), theme)
+        del c
+
+    def _foot_height(self, theme: Theme) -> int:
+        small = theme.font("small")
+        h = theme.space(0.8) + line_height(small) + theme.space(1.6) + line_height(small)
+        return h
+
+    def _draw_state_line(self, surface: pygame.Surface, rect: pygame.Rect, theme: Theme, state: LoopState) -> int:
+        c = theme.colour
+        h2 = theme.font("h2")
+        r = h2.get_height() // 3
+        colour = c.state(state)
+        cx, cy = rect.x + r + 2, rect.top + h2.get_height() // 2
+        draw_state_shape(surface, state, (cx, cy), r, colour)
+        x = cx + r + theme.space(1)
+        label = state.label + (" and flooded" if scoring.is_flooded(self.t) else "")
+        lw = rect.right - x
+        draw_text(surface, label, h2, colour, pygame.Rect(x, rect.top, lw, h2.get_height()))
+        y = rect.top + h2.get_height() + theme.space(0.2)
+        small = theme.font("small")
+        words = STATE_WORDS[state]
+        hh = measure(small, words, rect.width)
+        draw_text(surface, words, small, c.text_dim, pygame.Rect(rect.x, y, rect.width, hh))
+        y += hh
+        if self.pattern:
+            y += theme.space(0.6)
+            text = f"Pattern: {self.pattern}"
+            font = theme.font("small-bold")
+            ph = measure(font, text, rect.width - theme.space(2)) + theme.space(0.8)
+            box = pygame.Rect(rect.x, y, rect.width, ph)
+            pygame.draw.rect(surface, c.raised, box, border_radius=theme.radius // 2)
+            pygame.draw.rect(surface, c.poor, box, width=theme.line_width, border_radius=theme.radius // 2)
+            draw_text(surface, text, font, c.text, box.inflate(-theme.space(2), -theme.space(0.8)))
+            y = box.bottom
+        return y + theme.space(0.5)
+
+    def _draw_scale(self, surface: pygame.Surface, rect: pygame.Rect, theme: Theme) -> None:
+        """Tension 0-10 with the three zones named, and a marker where the loop stands."""
+        c = theme.colour
+        small = theme.font("small")
+        y = rect.top + theme.space(0.8)
+        value = f"Tension {self.t:.0f} of 10"
+        draw_text(surface, value, small, c.text, pygame.Rect(rect.x, y, rect.width, line_height(small)))
+        bar_y = y + line_height(small) + theme.space(0.5)
+        bh = max(6, theme.space(0.6))
+        x0, x1 = rect.x, rect.right
+        span = x1 - x0
+
+        def at(v: float) -> int:
+            return x0 + round(span * v / scoring.TENSION_MAX)
+
+        zones = [
+            (0, scoring.SOFTENED_BELOW, LoopState.SOFTENED),
+            (scoring.SOFTENED_BELOW, scoring.FLOODED_AT, LoopState.STUCK),
+            (scoring.FLOODED_AT, scoring.TENSION_MAX, LoopState.ESCALATED),
+        ]
+        for lo, hi, st in zones:
+            pygame.draw.rect(surface, mix(c.panel, c.state(st), 0.55), (at(lo), bar_y, at(hi) - at(lo) - 2, bh))
+        mx = at(self.t)
+        m = max(5, bh)
+        pygame.draw.polygon(
+            surface, c.text, [(mx, bar_y + bh + 1), (mx - m, bar_y + bh + m + 3), (mx + m, bar_y + bh + m + 3)]
+        )
+        pygame.draw.line(surface, c.text, (mx, bar_y - 3), (mx, bar_y + bh), max(2, theme.line_width))
+        ly = bar_y + bh + m + 4
+        for lo, hi, st in zones:
+            name = st.label
+            img = render_line(small, name, c.text_dim)
+            zone = pygame.Rect(at(lo), ly, at(hi) - at(lo), img.get_height())
+            if img.get_width() <= zone.width:
+                draw_text(surface, name, small, c.text_dim, zone, align="center")
+
+    def _draw_stage(self, surface: pygame.Surface, stage: pygame.Rect, theme: Theme) -> None:
+        c = theme.colour
+        t = self.t
+        f = t / scoring.TENSION_MAX  # 0 open .. 1 flooded
+        w, h = stage.size
+        name_h = line_height(theme.font("small-bold")) if self.show_labels else 0
+        fig_h = min(h - name_h - theme.space(1), int(w * 0.42))
+        if fig_h < 20:
+            return
+        img = pygame.Surface((w * SS, h * SS), pygame.SRCALPHA)
+        ground = (h - name_h - theme.space(0.6)) * SS
+        mid = w * SS // 2
+        gap = (0.2 + 0.55 * f) * w * SS  # distance between the two figures
+        gap = min(gap, w * SS - fig_h * SS * 0.55)
+        lean = math.radians(14 - 30 * f)  # towards the other when open, away when escalated
+        arms = f  # 0 reaching, 0.5 down, 1 crossed
+        tone = state_colour(theme, t)
+        left_x, right_x = mid - gap / 2, mid + gap / 2
+        head_y = ground - fig_h * SS * 0.86
+        self._draw_link(img, (left_x, head_y), (right_x, head_y), fig_h * SS, theme, t)
+        for x, face, base in ((left_x, 1, c.player), (right_x, -1, c.partner)):
+            colour = mix(base, tone, 0.45 if not theme.high_contrast else 0.0)
+            _figure(img, x, ground, fig_h * SS, face, lean, arms, colour, c.shadow)
+        if scoring.is_flooded(t):
+            phase = self._pulse / PULSE_SECONDS
+            for x in (left_x, right_x):
+                _heat(img, x, head_y - fig_h * SS * 0.2, fig_h * SS, c.poor, phase)
+        surface.blit(pygame.transform.smoothscale(img, (w, h)), stage.topleft)
+        if self.show_labels:
+            font = theme.font("small-bold")
+            for x, name in ((left_x / SS, self.names[0]), (right_x / SS, self.names[1])):
+                r = render_line(font, name, c.text).get_rect(midtop=(stage.x + x, stage.bottom - name_h))
+                r.clamp_ip(stage)
+                draw_text(surface, name, font, c.text, r)
+            if scoring.is_flooded(t):
+                word = "Flooded"
+                r = render_line(font, word, c.poor).get_rect(midtop=(stage.centerx, stage.top))
+                draw_text(surface, word, font, c.poor, r)
+
+    def _draw_link(self, img, a, b, fig_h, theme: Theme, t: float) -> None:
+        """Warm arc when open, broken line when stuck, jagged line when escalated."""
+        c = theme.colour
+        colour = state_colour(theme, t)
+        lw = max(2, int(fig_h * 0.025))
+        (x0, y0), (x1, _) = a, b
+        x0 += fig_h * 0.14
+        x1 -= fig_h * 0.14
+        if x1 - x0 < lw * 4:
+            return
+        y = y0 - fig_h * 0.05
+        state = scoring.loop_state(t)
+        if state is LoopState.SOFTENED:
+            rise = fig_h * 0.18
+            pts = [(x0 + (x1 - x0) * i / 24, y - rise * math.sin(math.pi * i / 24)) for i in range(25)]
+            pygame.draw.lines(img, colour, False, pts, lw)
+            _heart(img, ((x0 + x1) / 2, y - rise - lw * 4), lw * 4, colour)
+        elif state is LoopState.STUCK:
+            n = 9
+            for i in range(n):
+                if i % 2 == 0:
+                    pygame.draw.line(img, colour, (x0 + (x1 - x0) * i / n, y), (x0 + (x1 - x0) * (i + 1) / n, y), lw)
+        else:
+            n = 10
+            amp = fig_h * 0.06
+            pts = [(x0 + (x1 - x0) * i / n, y + (amp if i % 2 else -amp)) for i in range(n + 1)]
+            pygame.draw.lines(img, colour, False, pts, lw)
+        del c
+
+
+def _rot(px: float, py: float, ox: float, oy: float, a: float) -> tuple[float, float]:
+    s, co = math.sin(a), math.cos(a)
+    dx, dy = px - ox, py - oy
+    return ox + dx * co - dy * s, oy + dx * s + dy * co
+
+
+def _figure(img, x, ground, h, face, lean, arms, colour, shadow) -> None:
+    """A simple standing figure: feet at (x, ground), facing +1 right or -1 left, leaning by `lean`."""
+    a = lean * face
+
+    def p(dx: float, dy: float) -> tuple[float, float]:
+        return _rot(x + dx * face, ground - dy, x, ground, a)
+
+    pygame.draw.ellipse(img, (*shadow, 90), (x - h * 0.2, ground - h * 0.03, h * 0.4, h * 0.06))
+    body = [
+        p(-0.13 * h, 0),
+        p(0.13 * h, 0),
+        p(0.15 * h, 0.62 * h),
+        p(0.1 * h, 0.7 * h),
+        p(-0.1 * h, 0.7 * h),
+        p(-0.15 * h, 0.62 * h),
+    ]
+    pygame.draw.polygon(img, colour, body)
+    head = p(0.02 * h, 0.84 * h)
+    pygame.draw.circle(img, colour, head, h * 0.12)
+    # arms: reaching forward when open, hanging when stuck, crossed when escalated
+    lw = max(3, int(h * 0.055))
+    shoulder = p(0.06 * h, 0.6 * h)
+    if arms < 0.45:
+        reach = 1 - arms / 0.45
+        hand = p((0.1 + 0.2 * reach) * h, (0.3 + 0.12 * reach) * h)
+        elbow = p((0.1 + 0.12 * reach) * h, 0.42 * h)
+    elif arms < 0.75:
+        hand = p(0.08 * h, 0.3 * h)
+        elbow = p(0.11 * h, 0.45 * h)
+    else:
+        hand = p(-0.12 * h, 0.47 * h)
+        elbow = p(0.15 * h, 0.44 * h)
+    dark = tuple(max(0, v - 40) for v in colour)
+    for seg in ((shoulder, elbow), (elbow, hand)):
+        pygame.draw.line(img, dark, seg[0], seg[1], lw)
+        pygame.draw.circle(img, dark, seg[1], lw / 2)
+
+
+def _heat(img, x, y, h, colour, phase: float) -> None:
+    """Wavy heat lines over a head: flooded."""
+    lw = max(2, int(h * 0.02))
+    rise = h * 0.05 * math.sin(phase * math.pi * 3) if phase < 1 else 0
+    for k in (-1, 0, 1):
+        pts = []
+        for i in range(9):
+            yy = y - i * h * 0.02 - rise
+            pts.append((x + k * h * 0.08 + math.sin(i * 1.3) * h * 0.018, yy))
+        pygame.draw.lines(img, colour, False, pts, lw)
+
+
+def _heart(img, centre, r, colour) -> None:
+    x, y = centre
+    pygame.draw.circle(img, colour, (x - r * 0.5, y), r * 0.55)
+    pygame.draw.circle(img, colour, (x + r * 0.5, y), r * 0.55)
+    pygame.draw.polygon(img, colour, [(x - r * 1.03, y + r * 0.15), (x + r * 1.03, y + r * 0.15), (x, y + r * 1.2)])

@@ -1,0 +1,292 @@
+"""The Scene base class and the intents scenes receive.
+
+How to add a screen
+-------------------
+1. Make a module `game/ui/scenes/<name>.py` (a dash in a name becomes an
+   underscore: "name-fear" lives in name_fear.py).
+2. In it, subclass `Scene` and set `SCENE = YourScene` at module level.
+3. Open it with `self.app.push("<name>", **params)`; the params arrive as
+   keyword arguments to `__init__(self, app, **params)`. No registry to edit.
+4. Close it with `self.close(result)`; the scene below gets
+   `resume(name, result)`. `self.app.replace(name, **params)` swaps the top.
+
+A scene's life: `__init__` -> `enter()` -> `layout(size)` (again on every
+resize and settings change) -> many `handle(intent)`, `update(dt)`,
+`draw(surface)` -> `leave()`. `draw()` never changes state. `update(dt)`
+returns True while something animates, so the game can sleep otherwise.
+
+Buttons and focus: put `Button`s in `self.buttons` in reading order and
+place them in `layout`. The base `handle` then gives keyboard and mouse
+access for free: arrows move the focus to the nearest button that way, Tab
+and Shift+Tab go through them in order, Enter or a click activates one
+(calling `on_button(button)`), a number key activates the button whose
+`key` is that number, the wheel and Page Up/Down scroll `self.column`,
+Esc calls `back()` (which closes the scene). Override `handle` for more
+and call `super().handle(intent)` for the rest.
+
+A standard header: `y = self.layout_header(title)` places the screen title
+and a Back button (`self.back_button`, included in `self.buttons` by
+`layout_header`) and returns the y where content starts.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+from ..theme import Theme
+from ..widgets import Button, ScrollColumn, draw_text
+
+if TYPE_CHECKING:
+    from ..app import App
+
+# Intent kinds: what the player asked for, whatever the device.
+PICK = "pick"  # index: 0-based option (keys 1-6)
+MOVE = "move"  # dx, dy: an arrow key
+NEXT = "next"  # Tab
+PREV = "prev"  # Shift+Tab
+CONFIRM = "confirm"  # Enter, keypad Enter, Space
+BACK = "back"  # Esc
+PAUSE = "pause"  # P
+POINT = "point"  # pos: the mouse moved
+CLICK = "click"  # pos: left click released
+SCROLL = "scroll"  # dy: wheel steps, positive = towards the end
+PAGE = "page"  # dy: Page Up (-1) / Page Down (+1), also a presentation clicker
+KINDS = (PICK, MOVE, NEXT, PREV, CONFIRM, BACK, PAUSE, POINT, CLICK, SCROLL, PAGE)
+
+
+@dataclass(frozen=True)
+class Intent:
+    kind: str
+    index: int = -1
+    dx: int = 0
+    dy: int = 0
+    pos: tuple[int, int] | None = None
+
+
+def module_name(name: str) -> str:
+    return f"game.ui.scenes.{name.replace('-', '_')}"
+
+
+def scene_exists(name: str) -> bool:
+    """True when a module for the scene `name` is present."""
+    try:
+        return importlib.util.find_spec(module_name(name)) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def scene_class(name: str) -> type[Scene]:
+    """The class a scene module names in `SCENE`."""
+    module = importlib.import_module(module_name(name))
+    cls = getattr(module, "SCENE", None)
+    if not (isinstance(cls, type) and issubclass(cls, Scene)):
+        raise TypeError(f"{module.__name__} must set SCENE to a Scene subclass")
+    return cls
+
+
+class Scene:
+    opaque = True  # False for an overlay: the scene below is drawn first, dimmed
+    name = ""  # set by the app: the name the scene was opened with
+
+    def __init__(self, app: App, **params: Any) -> None:
+        self.app = app
+        self.params = params
+        self.buttons: list[Button] = []
+        self.focus = 0
+        self.column: ScrollColumn | None = None  # the scrollable part, if any
+        self.back_button: Button | None = None
+        self._title = ""
+        self._title_rect = pygame.Rect(0, 0, 0, 0)
+
+    # -- life ------------------------------------------------------------
+    @property
+    def theme(self) -> Theme:
+        return self.app.theme
+
+    def enter(self) -> None:
+        """Called once, when the scene is opened, before the first layout."""
+
+    def leave(self) -> None:
+        """Called once, when the scene is closed."""
+
+    def layout(self, size: tuple[int, int]) -> None:
+        """Place everything from the window size and `self.theme`."""
+
+    def update(self, dt: float) -> bool:
+        """Advance animations by dt seconds; True while anything still moves."""
+        return False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.app.draw_background(surface)
+        self.draw_header(surface)
+        self.draw_buttons(surface)
+
+    def resume(self, name: str, result: Any) -> None:
+        """The scene `name` opened from this one closed with `result`."""
+
+    def on_reload(self) -> None:
+        """The decks were reloaded from disk (F5): refresh what is shown."""
+        self.layout(self.app.size)
+
+    def on_button(self, button: Button) -> None:
+        """A button was activated by key or mouse."""
+
+    def back(self) -> None:
+        """Esc or the Back button: close the scene."""
+        self.close()
+
+    def close(self, result: Any = None) -> None:
+        if self.app.top is self:
+            self.app.pop(result)
+
+    # -- focus and input -------------------------------------------------
+    @property
+    def focused(self) -> Button | None:
+        live = [b for b in self.buttons if b.enabled]
+        if not live:
+            return None
+        if not 0 <= self.focus < len(self.buttons) or not self.buttons[self.focus].enabled:
+            self.focus = self.buttons.index(live[0])
+        return self.buttons[self.focus]
+
+    def set_focus(self, button: Button | None) -> None:
+        if button is None or button not in self.buttons:
+            return
+        self.focus = self.buttons.index(button)
+        if button.column is not None:
+            button.column.show(button.box)
+
+    def button_for(self, action: Any) -> Button | None:
+        return next((b for b in self.buttons if b.action == action), None)
+
+    def activate(self, button: Button) -> None:
+        if not button.enabled:
+            return
+        self.set_focus(button)
+        self.app.sound.play("select")
+        if button is self.back_button:
+            self.back()
+        else:
+            self.on_button(button)
+
+    def move_focus(self, dx: int, dy: int) -> None:
+        """Move the focus to the nearest enabled button in a direction."""
+        current = self.focused
+        live = [b for b in self.buttons if b.enabled and b is not current]
+        if current is None or not live:
+            return
+        cx, cy = current.box.center
+        best, best_cost = None, None
+        for b in live:
+            bx, by = b.box.center
+            ddx, ddy = bx - cx, by - cy
+            along = ddx * dx + ddy * dy
+            if along <= 0:
+                continue
+            across = abs(ddy) if dx else abs(ddx)
+            cost = along + across * 2
+            if best_cost is None or cost < best_cost:
+                best, best_cost = b, cost
+        if best is None:  # nothing that way: step in reading order
+            self.step_focus(1 if dx + dy > 0 else -1, wrap=False)
+        else:
+            self.set_focus(best)
+
+    def step_focus(self, step: int, wrap: bool = True) -> None:
+        live = [b for b in self.buttons if b.enabled]
+        if not live:
+            return
+        current = self.focused
+        i = live.index(current) if current in live else 0
+        j = i + step
+        if wrap:
+            j %= len(live)
+        else:
+            j = max(0, min(len(live) - 1, j))
+        self.set_focus(live[j])
+
+    def handle(self, intent: Intent) -> bool:
+        """Default input: focus, activation, scrolling, back. True when the intent was used."""
+        k = intent.kind
+        if k == MOVE:
+            if self.column is not None and self.column.scrollable and not self.buttons_in_column():
+                return self.column.scroll_by(intent.dy * self.theme.space(4)) or True
+            self.move_focus(intent.dx, intent.dy)
+            return True
+        if k in (NEXT, PREV):
+            self.step_focus(1 if k == NEXT else -1)
+            return True
+        if k == CONFIRM:
+            b = self.focused
+            if b is not None:
+                self.activate(b)
+            return b is not None
+        if k == PICK:
+            b = next((b for b in self.buttons if b.enabled and b.key == str(intent.index + 1)), None)
+            if b is not None:
+                self.activate(b)
+            return b is not None
+        if k == POINT and intent.pos is not None:
+            b = next((b for b in self.buttons if b.hit(intent.pos)), None)
+            if b is not None and b is not self.focused:
+                self.focus = self.buttons.index(b)
+            return b is not None
+        if k == CLICK and intent.pos is not None:
+            b = next((b for b in self.buttons if b.hit(intent.pos)), None)
+            if b is not None:
+                self.activate(b)
+            return b is not None
+        if k in (SCROLL, PAGE) and self.column is not None:
+            if k == PAGE:
+                return self.column.page(intent.dy)
+            return self.column.scroll_by(intent.dy * self.theme.space(5))
+        if k == BACK:
+            self.back()
+            return True
+        return False
+
+    def buttons_in_column(self) -> bool:
+        return any(b.column is self.column for b in self.buttons)
+
+    # -- standard pieces -------------------------------------------------
+    def layout_header(self, title: str, back_label: str = "Back") -> int:
+        """Place the screen title and a Back button at the top; returns where content starts."""
+        t = self.theme
+        m = t.margin
+        w, _ = self.app.size
+        if self.back_button is None or self.back_button.label != back_label:
+            self.back_button = Button(back_label, action="back", style="quiet")
+        if self.back_button not in self.buttons:
+            self.buttons.append(self.back_button)
+        bw = self.back_button.natural_width(t) + t.space(1)
+        bh = self.back_button.measure(t, bw)
+        self.back_button.place(pygame.Rect(w - m - bw, m, bw, bh))
+        self._title = title
+        font = t.font("h1")
+        title_w = w - 2 * m - bw - t.space(2)
+        from ..widgets import measure
+
+        th = measure(font, title, title_w)
+        self._title_rect = pygame.Rect(m, m + max(0, (bh - font.get_height()) // 2), title_w, th)
+        return max(self._title_rect.bottom, self.back_button.box.bottom) + t.space(1.5)
+
+    def draw_header(self, surface: pygame.Surface) -> None:
+        if self._title:
+            draw_text(surface, self._title, self.theme.font("h1"), self.theme.colour.text, self._title_rect)
+
+    def draw_buttons(self, surface: pygame.Surface, buttons: list[Button] | None = None) -> None:
+        """Draw buttons (all of them by default), each with its focus ring when focused."""
+        focused = self.focused
+        for b in self.buttons if buttons is None else buttons:
+            if b.column is not None and not b.column.visible(b.box):
+                continue
+            if b.column is not None:
+                with b.column.clipped(surface):
+                    b.draw(surface, self.theme, focused=b is focused)
+            else:
+                b.draw(surface, self.theme, focused=b is focused)

@@ -1,0 +1,160 @@
+"""The title: play, decks, progress, settings, how to play, about and safety, quit.
+
+On a first run (settings.seen_intro is false) it opens the intro on top.
+Messages from the store (a save set aside, progress that cannot be saved) are
+shown here until the player dismisses them, never dropped silently.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game.core.model import Card, LoopState
+
+from ..loop_view import LoopView
+from ..widgets import Button, draw_panel, draw_text, measure, row_buttons, stack_buttons
+from .base import Scene, scene_exists
+
+TAGLINE = "Hear the fear beneath the words."
+SUBTITLE = "Practise listening to a partner, one card at a time."
+
+
+def suggested_card(app: Any) -> Card | None:
+    """The card Play starts: the first not yet played, else the one whose best ending is worst."""
+    cards = list(app.library.cards())
+    if not cards:
+        return None
+    store = app.store
+    for card in cards:
+        if not store.played(card.full_id):
+            return card
+    order = {LoopState.SOFTENED: 0, LoopState.STUCK: 1, LoopState.ESCALATED: 2}
+    return max(cards, key=lambda c: order[store.best_ending(c.full_id) or LoopState.ESCALATED])
+
+
+class TitleScene(Scene):
+    def enter(self) -> None:
+        self.view = LoopView(names=("You", "Partner"), show_labels=False)
+        self.view.set(3.0, instant=True)
+        self.messages: list[str] = list(self.app.store.messages)
+        self.app.store.messages.clear()
+        if not self.app.store.settings.seen_intro and scene_exists("intro"):
+            self.app.push("intro", first_run=True)
+
+    def _build(self) -> None:
+        card = suggested_card(self.app)
+        play = Button(
+            "Play",
+            "play",
+            style="primary",
+            detail=f"Next card: {card.title}" if card else "No cards loaded: see Decks",
+        )
+        items = [
+            play,
+            Button("Decks and cards", "decks"),
+            Button("Your progress", "progress", enabled=scene_exists("progress")),
+            Button("How to play", "intro", enabled=scene_exists("intro")),
+            Button("Settings", "settings", enabled=scene_exists("settings")),
+            Button("About and safety", "about", enabled=scene_exists("about")),
+            Button("Quit", "quit", style="quiet"),
+        ]
+        self.menu = items
+        self.dismiss = Button("Got it", "dismiss") if self.messages else None
+        self.buttons = ([self.dismiss] if self.dismiss else []) + items
+
+    def layout(self, size: tuple[int, int]) -> None:
+        keep = self.focused.action if self.buttons else "play"
+        self._build()
+        t = self.theme
+        w, h = size
+        m = t.margin
+        wide = w >= h * 1.25
+        left_w = int(w * 0.5) if wide else w - 2 * m
+        x = m + t.space(2) if wide else m
+        col_w = min(left_w - x, int(t.body_px * 19))
+        y = m
+        # a notice about saved data, first
+        self.notice_rect = None
+        if self.messages:
+            text = "\n".join(self.messages)
+            nw = w - 2 * m
+            tw = nw - t.space(4) - self.dismiss.natural_width(t) - t.space(2)
+            nh = measure(t.font("body"), text, tw) + t.space(2)
+            bw = self.dismiss.natural_width(t)
+            bh = self.dismiss.measure(t, bw)
+            nh = max(nh, bh + t.space(2))
+            self.notice_rect = pygame.Rect(m, y, nw, nh)
+            self.notice_text = pygame.Rect(m + t.space(2), y + t.space(1), tw, nh - t.space(2))
+            self.dismiss.place(pygame.Rect(self.notice_rect.right - t.space(2) - bw, y + (nh - bh) // 2, bw, bh))
+            y = self.notice_rect.bottom + t.space(2)
+        display = t.font("display")
+        self.name_rect = pygame.Rect(x, y, col_w, display.get_height())
+        y = self.name_rect.bottom
+        self.tag_rect = pygame.Rect(x, y, col_w, measure(t.font("h2"), TAGLINE, col_w))
+        y = self.tag_rect.bottom + t.space(0.5)
+        self.sub_rect = pygame.Rect(x, y, col_w, measure(t.font("body"), SUBTITLE, col_w))
+        y = self.sub_rect.bottom + t.space(2)
+        # the menu: one column when it fits, else two
+        gap = t.space(0.7)
+        need = sum(b.measure(t, col_w) for b in self.menu) + gap * (len(self.menu) - 1)
+        if y + need <= h - m:
+            stack_buttons(self.menu, t, x, y, col_w, gap)
+        else:
+            width = w - x - m if not wide else max(col_w, int(w * 0.56) - x)
+            first = self.menu[0]
+            fh = first.measure(t, width)
+            first.place(pygame.Rect(x, y, width, fh))
+            y += fh + gap
+            rest = self.menu[1:]
+            for i in range(0, len(rest), 2):
+                rh = row_buttons(rest[i : i + 2], t, pygame.Rect(x, y, width, 0), gap)
+                y += rh + gap
+        self.art_rect = None
+        if wide:
+            right = max(b.box.right for b in self.menu) + t.space(3)
+            self.art_rect = pygame.Rect(right, m * 2, w - right - m, h - m * 4)
+        self.set_focus(self.button_for(keep) or self.menu[0])
+
+    def update(self, dt: float) -> bool:
+        return self.view.update(dt, self.theme.reduced_motion)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        t = self.theme
+        c = t.colour
+        self.app.draw_background(surface)
+        if self.art_rect is not None and self.art_rect.width > t.body_px * 8:
+            self.view.draw(surface, self.art_rect, t)
+        if self.notice_rect is not None:
+            draw_panel(surface, self.notice_rect, t, fill=c.raised, edge=c.accent)
+            draw_text(surface, "\n".join(self.messages), t.font("body"), c.text, self.notice_text)
+        draw_text(surface, "Attune", t.font("display"), c.accent, self.name_rect)
+        draw_text(surface, TAGLINE, t.font("h2"), c.text, self.tag_rect)
+        draw_text(surface, SUBTITLE, t.font("body"), c.text_dim, self.sub_rect)
+        self.draw_buttons(surface)
+
+    def on_button(self, button: Button) -> None:
+        a = button.action
+        if a == "dismiss":
+            self.messages = []
+            self.layout(self.app.size)
+        elif a == "play":
+            card = suggested_card(self.app)
+            if card is None:
+                self.app.push("decks")
+            else:
+                self.app.push("play", card=card)
+        elif a == "quit":
+            self.app.quit()
+        else:
+            self.app.push(a, **({"first_run": False} if a == "intro" else {}))
+
+    def back(self) -> None:
+        """Esc on the title does nothing: Quit is a button, so a stray Esc never closes the game."""
+
+    def resume(self, name: str, result: Any) -> None:
+        self.layout(self.app.size)  # the suggested card may have changed
+
+
+SCENE = TitleScene
