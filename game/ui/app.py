@@ -192,9 +192,11 @@ class App:
     def top(self) -> Scene | None:
         return self.stack[-1] if self.stack else None
 
-    def push(self, name: str, **params: Any) -> Scene:
-        scene = scene_class(name)(self, **params)
-        scene.name = name
+    def push(self, name: str | type[Scene], **params: Any) -> Scene:
+        """Open a scene by name (or by class, for an overlay kept in its scene's module)."""
+        cls = scene_class(name) if isinstance(name, str) else name
+        scene = cls(self, **params)
+        scene.name = name if isinstance(name, str) else (cls.name or cls.__name__)
         self.stack.append(scene)
         scene.enter()  # may push another scene on top (the title opens the intro on a first run)
         scene.layout(self.size)
@@ -210,10 +212,15 @@ class App:
         else:
             self.running = False
 
-    def replace(self, name: str, **params: Any) -> Scene:
+    def replace(self, name: str | type[Scene], **params: Any) -> Scene:
         if self.stack:
             self.stack.pop().leave()
         return self.push(name, **params)
+
+    def pop_to(self, name: str) -> None:
+        """Close scenes until `name` is on top (the title, usually); it gets `resume(closed, None)`."""
+        while len(self.stack) > 1 and self.stack[-1].name != name:
+            self.pop()
 
     def quit(self) -> None:
         self.running = False

@@ -202,7 +202,7 @@ class LoopView:
         f = t / scoring.TENSION_MAX  # 0 open .. 1 flooded
         w, h = stage.size
         name_h = line_height(theme.font("small-bold")) if self.show_labels else 0
-        fig_h = min(h - name_h - theme.space(1), int(w * 0.42))
+        fig_h = int(min((h - name_h - theme.space(1)) / 1.22, w * 0.42))  # headroom for the link and heat
         if fig_h < 20:
             return
         img = pygame.Surface((w * SS, h * SS), pygame.SRCALPHA)
@@ -222,7 +222,7 @@ class LoopView:
         if scoring.is_flooded(t):
             phase = self._pulse / PULSE_SECONDS
             for x in (left_x, right_x):
-                _heat(img, x, head_y - fig_h * SS * 0.2, fig_h * SS, c.poor, phase)
+                _heat(img, x, head_y - fig_h * SS * 0.15, fig_h * SS, c.poor, phase)
         surface.blit(pygame.transform.smoothscale(img, (w, h)), stage.topleft)
         if self.show_labels:
             font = theme.font("small-bold")
@@ -230,10 +230,6 @@ class LoopView:
                 r = render_line(font, name, c.text).get_rect(midtop=(stage.x + x, stage.bottom - name_h))
                 r.clamp_ip(stage)
                 draw_text(surface, name, font, c.text, r)
-            if scoring.is_flooded(t):
-                word = "Flooded"
-                r = render_line(font, word, c.poor).get_rect(midtop=(stage.centerx, stage.top))
-                draw_text(surface, word, font, c.poor, r)
 
     def _draw_link(self, img, a, b, fig_h, theme: Theme, t: float) -> None:
         """Warm arc when open, broken line when stuck, jagged line when escalated."""

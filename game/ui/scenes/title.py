@@ -23,7 +23,9 @@ SUBTITLE = "Practise listening to a partner, one card at a time."
 
 def suggested_card(app: Any) -> Card | None:
     """The card Play starts: the first not yet played, else the one whose best ending is worst."""
-    cards = list(app.library.cards())
+    from .decks import deck_order
+
+    cards = [card for deck in deck_order(app.library) for card in deck.cards]
     if not cards:
         return None
     store = app.store

@@ -70,16 +70,20 @@ def draw_meter(
     pygame.draw.rect(surface, c.panel_edge, track, width=max(1, theme.line_width // 2 or 1), border_radius=bh // 2)
     small = theme.font("small")
     ly = track.bottom + theme.space(0.4)
-    last_right = rect.x - 1
-    for frac, name in guides or []:
-        gx = track.x + int(track.width * max(0.0, min(1.0, frac)))
+    placed: list[pygame.Rect] = []
+    ticks = [(track.x + int(track.width * max(0.0, min(1.0, frac))), name) for frac, name in guides or []]
+    for i, (gx, name) in enumerate(ticks):
         pygame.draw.line(surface, c.text, (gx, track.y - 3), (gx, track.bottom + 3), max(2, theme.line_width))
         img = render_line(small, name, c.text_dim)
         r = img.get_rect(midtop=(gx, ly))
+        if len(ticks) > 1 and i == 0:  # two close guides: the first ends at its tick, the next starts at its own
+            r.topright = (gx + 2, ly)
+        elif len(ticks) > 1:
+            r.topleft = (gx - 2, ly)
         r.clamp_ip(pygame.Rect(rect.x, ly, rect.width, r.height))
-        if r.left > last_right + 4:  # guide names never overlap each other
+        if not any(r.colliderect(p.inflate(6, 0)) for p in placed):  # guide names never overlap
             draw_text(surface, name, small, c.text_dim, r)
-            last_right = r.right
+            placed.append(r)
     if note:
         ny = ly + line_height(small) + theme.space(0.4)
         draw_text(surface, note, small, c.text_dim, pygame.Rect(rect.x, ny, rect.width, rect.bottom - ny))

@@ -1,0 +1,315 @@
+"""Play one card: the setting, the partner's portrait and line, shuffled choices, the loop.
+
+    app.push("play", card=card)                 # solo: then name the fear, then the debrief
+    app.push("play", card=card, then="debrief") # another mode can choose what follows
+
+After a choice the scene shows the reaction: your words, the partner's
+reply (or how they take it), what it did to the loop, and the loop moving.
+P opens the pause ("what is my vulnerable fear right now?") at any time;
+when the loop is flooded the scene suggests it. Esc asks before leaving.
+Everything shown comes from the Runner; the scene computes no score.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import pygame
+
+from game.core.model import Card
+from game.core.runner import Break, Runner, Step
+from game.core.scoring import PATTERN_EXPLAINED
+
+from ..loop_view import LoopView
+from ..portrait import Portrait
+from ..widgets import Button, ScrollColumn, draw_panel, draw_text, measure, stack_buttons
+from .base import PAUSE, Confirm, Intent, Overlay, Scene
+
+QUESTION = "What is my vulnerable fear right now?"
+FEARS_ASKED = "Is it 'I am not enough', or 'I am too much'?"
+
+
+def reaction_words(name: str, step: Step) -> str:
+    """How the partner takes an answer, told in words from what it did to the loop."""
+    if step.tension_after < step.tension_before:
+        return f"{name} softens a little." if step.state_after.value == "softened" else f"{name} eases, a little."
+    if step.tension_after > step.tension_before:
+        return f"{name} bristles." if step.state_after.value == "escalated" else f"{name} tenses."
+    return f"{name} waits to see what you do next."
+
+
+def loop_words(step: Step | Break) -> str:
+    a, b = step.tension_before, step.tension_after
+    verb = "softens" if b < a else "tightens" if b > a else "holds"
+    sa, sb = (step.state_before, step.state_after) if isinstance(step, Step) else (None, None)
+    states = f" {sa.label} to {sb.label}." if sa is not None and sa is not sb else ""
+    return f"The loop {verb}: tension {a:.0f} to {b:.0f}.{states}"
+
+
+class PlayScene(Scene):
+    def __init__(self, app: Any, card: Card, seed: int | str | None = None, then: str = "name-fear", **p: Any) -> None:
+        super().__init__(app, **p)
+        self.card = card
+        self.run = Runner(card, seed if seed is not None else random.randrange(1_000_000))
+        self.then = then
+        self.phase = "choose"  # or "reaction"
+        self.last: Step | None = None
+        self.view = LoopView(names=("You", card.partner))
+        self.view.set(self.run.tension, instant=True)
+        self.portrait = Portrait(card.partner, card.pattern)
+        self.column = ScrollColumn()
+        self.blocks: list[tuple[str, str, pygame.Rect]] = []
+
+    # -- layout ------------------------------------------------------------
+    def _content(self) -> tuple[list[tuple[str, str]], list[Button]]:
+        """The right column's blocks and in-column buttons for the current phase."""
+        name = self.card.partner
+        blocks: list[tuple[str, str]] = []
+        buttons: list[Button] = []
+        if self.phase == "choose":
+            blocks.append(("speaker", f"{name} says"))
+            blocks.append(("bubble", self.run.line))
+            if self.run.flooded and self.run.can_pause:
+                blocks.append(("banner", "The loop is flooded: it is hard for either of you to hear anything now."))
+                buttons.append(Button("Take the pause (P)", "pause", style="primary", column=self.column))
+            blocks.append(("label", "Your answer (1-4, or click)"))
+            for i, choice in enumerate(self.run.choices):
+                buttons.append(Button(choice.say, i, key=str(i + 1), style="choice", column=self.column))
+        else:
+            step = self.last
+            assert step is not None
+            blocks.append(("speaker", "You said"))
+            blocks.append(("you", step.choice.say))
+            blocks.append(("speaker", name))
+            blocks.append(("bubble", step.choice.reply or reaction_words(name, step)))
+            blocks.append(("note", loop_words(step)))
+            if step.dialogue:
+                blocks.append(("note", f"{step.dialogue}: {PATTERN_EXPLAINED[step.dialogue]}"))
+            if self.run.ended:
+                blocks.append(("speaker", "How it ends"))
+                blocks.append(("ending", self.run.ending))
+            label = "Name the fear" if self.run.ended else "Continue"
+            buttons.append(Button(label, "continue", style="primary", column=self.column))
+        return blocks, buttons
+
+    def layout(self, size: tuple[int, int]) -> None:
+        t = self.theme
+        w, h = size
+        m = t.margin
+        keep = self.focused.action if self.buttons else None
+        self.pause_button = Button("Pause (P)", "pause", style="quiet")
+        self.leave_button = Button("Leave", "leave", style="quiet")
+        head = [self.pause_button, self.leave_button]
+        # header: title and setting at the left, Pause and Leave at the right
+        bw = [b.natural_width(t) + t.space(0.5) for b in head]
+        bh = max(b.measure(t, x) for b, x in zip(head, bw, strict=True))
+        x = w - m
+        for b, width in reversed(list(zip(head, bw, strict=True))):
+            x -= width
+            b.place(pygame.Rect(x, m, width, bh))
+            x -= t.space(1)
+        text_w = x - m - t.space(1)
+        self.title_box = pygame.Rect(m, m, text_w, measure(t.font("h2"), self.card.title, text_w))
+        sy = self.title_box.bottom + t.space(0.2)
+        self.setting_box = pygame.Rect(m, sy, text_w, measure(t.font("em"), self.card.setting, text_w))
+        top = max(self.setting_box.bottom, m + bh) + t.space(1.5)
+        wide = w >= h * 1.3
+        gap = t.space(2.5)
+        if wide:
+            left_w = int((w - 2 * m - gap) * 0.36)
+            left = pygame.Rect(m, top, left_w, h - top - m)
+            psize = int(min(left.width * 0.6, left.height * 0.36))
+            self.portrait_box = pygame.Rect(0, 0, psize, psize)
+            self.portrait_box.midtop = (left.centerx, left.top)
+            name_h = t.line_height("strong")
+            self.name_box = pygame.Rect(left.x, self.portrait_box.bottom + t.space(0.3), left.width, name_h)
+            self.view_box = pygame.Rect(left.x, self.name_box.bottom + t.space(1), left.width, 0)
+            self.view_box.height = left.bottom - self.view_box.top
+            right = pygame.Rect(left.right + gap, top, w - m - left.right - gap, h - top - m)
+        else:
+            band = int((h - top - m) * 0.34)
+            psize = band - t.line_height("strong")
+            self.portrait_box = pygame.Rect(m, top, psize, psize)
+            self.name_box = pygame.Rect(m, self.portrait_box.bottom, max(psize, t.body_px * 5), t.line_height("strong"))
+            self.view_box = pygame.Rect(m + psize + gap, top, w - 2 * m - psize - gap, band)
+            right = pygame.Rect(m, top + band + t.space(1.5), w - 2 * m, h - top - band - m - t.space(1.5))
+        # the right column scrolls when its content is taller than the window
+        blocks, column_buttons = self._content()
+        inner = right.width - ScrollColumn.gutter(t)
+        pad = t.space(1.6)
+        y = right.top
+        placed: list[tuple[str, str, pygame.Rect]] = []
+        for kind, text in blocks:
+            role = self._role(kind)
+            if kind in ("bubble", "you", "ending", "banner"):
+                th = measure(t.font(role), text, inner - 2 * pad)
+                r = pygame.Rect(right.x, y, inner, th + 2 * pad)
+            else:
+                r = pygame.Rect(right.x, y, inner, measure(t.font(role), text, inner))
+            placed.append((kind, text, r))
+            y = r.bottom + (t.space(0.4) if kind == "speaker" else t.space(1.2))
+        y = stack_buttons(column_buttons, t, right.x, y, inner, t.space(0.8))
+        self.blocks = placed
+        self.column.set_view(right, y - right.top + t.space(0.5))
+        self.buttons = column_buttons + head
+        target = self.button_for(keep) if keep == "continue" or self.phase == "reaction" else None
+        self.set_focus(target or column_buttons[0] if column_buttons else head[0])
+
+    @staticmethod
+    def _role(kind: str) -> str:
+        return {
+            "speaker": "small-bold",
+            "bubble": "line",
+            "you": "body",
+            "ending": "em",
+            "banner": "strong",
+            "label": "small",
+            "note": "small",
+        }[kind]
+
+    # -- input -------------------------------------------------------------
+    def handle(self, intent: Intent) -> bool:
+        if intent.kind == PAUSE:
+            self.open_pause()
+            return True
+        return super().handle(intent)
+
+    def on_button(self, button: Button) -> None:
+        a = button.action
+        if a == "pause":
+            self.open_pause()
+        elif a == "leave":
+            self.back()
+        elif a == "continue":
+            if self.run.ended:
+                self.app.replace(self.then, runner=self.run)
+            else:
+                self.phase = "choose"
+                self.layout(self.app.size)
+        elif isinstance(a, int) and self.phase == "choose":
+            self.choose(a)
+
+    def choose(self, index: int) -> Step:
+        step = self.run.choose(index)
+        self.last = step
+        self.phase = "reaction"
+        self.view.set(self.run.tension, pattern=step.dialogue)
+        cue = "soften" if step.tension_after < step.tension_before else "escalate"
+        if step.tension_after == step.tension_before:
+            cue = "steady"
+        self.app.sound.play("end" if self.run.ended else cue)
+        self.column.offset = 0
+        self.layout(self.app.size)
+        return step
+
+    def open_pause(self) -> None:
+        brk = self.run.pause() if self.run.can_pause else None
+        self.app.sound.play("pause")
+        self.app.push(PauseOverlay, play=self, brk=brk)
+
+    def back(self) -> None:
+        self.app.push(
+            Confirm,
+            title="Leave this card?",
+            paragraphs=[("body", "Your answers on this card so far will not be kept.")],
+            choices=[("Stay", None, "primary"), ("Leave the card", "leave", "normal")],
+        )
+
+    def resume(self, name: str, result: Any) -> None:
+        if result == "leave":
+            self.close()
+            return
+        if name == "pause":
+            self.view.set(self.run.tension, pattern=self.view.pattern)
+            self.layout(self.app.size)
+
+    # -- frames ------------------------------------------------------------
+    def update(self, dt: float) -> bool:
+        return self.view.update(dt, self.theme.reduced_motion)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        t = self.theme
+        c = t.colour
+        self.app.draw_background(surface)
+        draw_text(surface, self.card.title, t.font("h2"), c.text, self.title_box)
+        draw_text(surface, self.card.setting, t.font("em"), c.text_dim, self.setting_box)
+        self.portrait.draw(surface, self.portrait_box, t, self.view.t)
+        draw_text(surface, self.card.partner, t.font("strong"), c.text, self.name_box, align="center")
+        draw_panel(surface, self.view_box.inflate(t.space(2), t.space(2)), t, shadow=False)
+        self.view.draw(surface, self.view_box.inflate(-t.space(1), -t.space(1)), t)
+        pad = t.space(1.6)
+        with self.column.clipped(surface) as dy:
+            for kind, text, r in self.blocks:
+                if not self.column.visible(r):
+                    continue
+                r = r.move(0, dy)
+                role = self._role(kind)
+                if kind == "bubble":
+                    draw_panel(surface, r, t, fill=c.raised, edge=c.partner)
+                    self._tail(surface, r)
+                elif kind == "you":
+                    draw_panel(surface, r, t, fill=c.panel, edge=c.player)
+                elif kind == "ending":
+                    draw_panel(surface, r, t, fill=c.panel, edge=c.accent)
+                elif kind == "banner":
+                    draw_panel(surface, r, t, fill=c.raised, edge=c.poor)
+                if kind in ("bubble", "you", "ending", "banner"):
+                    r = r.inflate(-2 * pad, -2 * pad)
+                colour = c.text_dim if kind in ("label", "note", "speaker") else c.text
+                if kind == "speaker":
+                    colour = c.accent
+                draw_text(surface, text, t.font(role), colour, r)
+        self.column.draw_bar(surface, t)
+        self.draw_buttons(surface)
+
+    def _tail(self, surface: pygame.Surface, bubble: pygame.Rect) -> None:
+        """A small tail on the speech bubble, pointing at the portrait."""
+        t = self.theme
+        if self.portrait_box.right > bubble.left:
+            return
+        s = t.space(1.2)
+        y = bubble.top + t.space(2.5)
+        pts = [(bubble.left + 1, y), (bubble.left - s, y + s * 0.4), (bubble.left + 1, y + s)]
+        pygame.draw.polygon(surface, t.colour.raised, pts)
+        pygame.draw.lines(surface, t.colour.partner, False, pts, t.line_width)
+
+
+class PauseOverlay(Overlay):
+    """The pause: the seed's question, and a real break when the loop is flooded."""
+
+    name = "pause"
+
+    def __init__(self, app: Any, play: PlayScene, brk: Break | None, **p: Any) -> None:
+        name = play.card.partner
+        paras: list[tuple[str, str]] = [("h2", FEARS_ASKED)]
+        paras.append(("body", f"Breathe out slowly. Notice where the feeling sits. {name} can wait a moment."))
+        if brk is not None and brk.relieved:
+            paras.append(
+                (
+                    "body",
+                    "You ask for twenty minutes and promise to come back. The flood recedes: "
+                    f"tension {brk.tension_before:.0f} to {brk.tension_after:.0f}.",
+                )
+            )
+        elif play.run.flooded:
+            paras.append(("body", "You have paused on this answer already. Name your fear, then answer gently."))
+        else:
+            paras.append(("small", "The loop stays where it is. The pause is for you: know your own fear first."))
+        super().__init__(
+            app,
+            title=QUESTION,
+            paragraphs=paras,
+            choices=[("Back to the talk", "resume", "primary"), ("Leave this card", "leave", "quiet")],
+            cancel="resume",
+            **p,
+        )
+
+    def handle(self, intent: Intent) -> bool:
+        if intent.kind == PAUSE:
+            self.close("resume")
+            return True
+        return super().handle(intent)
+
+
+SCENE = PlayScene
