@@ -112,62 +112,88 @@ class LoopView:
 
     # -- drawing -----------------------------------------------------------
     def draw(self, surface: pygame.Surface, rect: pygame.Rect, theme: Theme) -> None:
+        """Draw in `rect`; when space is short, the state's description and the tension figure give way first."""
         rect = pygame.Rect(rect)
-        c = theme.colour
         state = scoring.loop_state(self.t)
         y = rect.top
+        value = words = self.show_labels
         if self.show_labels:
-            y = self._draw_state_line(surface, rect, theme, state)
-        foot = self._foot_height(theme) if self.show_labels else 0
+            room = rect.height - self._stage_min(theme)
+            if self._state_line(None, rect, theme, state, True) + self._foot_height(theme, True) > room:
+                words = False
+            if self._state_line(None, rect, theme, state, words) + self._foot_height(theme, True) > room:
+                value = False
+            y += self._state_line(surface, rect, theme, state, words)
+        foot = self._foot_height(theme, value) if self.show_labels else 0
         stage = pygame.Rect(rect.x, y, rect.width, max(10, rect.bottom - y - foot))
         if stage.height > theme.body_px * 2:
             self._draw_stage(surface, stage, theme)
         if self.show_labels:
-            self._draw_scale(surface, pygame.Rect(rect.x, stage.bottom, rect.width, foot), theme)
-        del c
+            self._draw_scale(surface, pygame.Rect(rect.x, stage.bottom, rect.width, foot), theme, value)
 
-    def _foot_height(self, theme: Theme) -> int:
-        small = theme.font("small")
-        h = theme.space(0.8) + line_height(small) + theme.space(1.6) + line_height(small)
-        return h
+    def min_height(self, theme: Theme, width: int) -> int:
+        """The least height that shows the state, the pattern, small figures and the scale."""
+        r = pygame.Rect(0, 0, width, 0)
+        head = self._state_line(None, r, theme, LoopState.ESCALATED, False)
+        return head + self._foot_height(theme, False) + self._stage_min(theme)
 
-    def _draw_state_line(self, surface: pygame.Surface, rect: pygame.Rect, theme: Theme, state: LoopState) -> int:
+    def _stage_min(self, theme: Theme) -> int:
+        return int(theme.body_px * 3.5) + line_height(theme.font("small-bold"))
+
+    def _foot_height(self, theme: Theme, value: bool) -> int:
+        lh = line_height(theme.font("small"))
+        bh = max(6, theme.space(0.6))
+        return theme.space(0.8) + (lh + theme.space(0.5) if value else 0) + bh + max(5, bh) + 4 + lh
+
+    def _state_line(
+        self, surface: pygame.Surface | None, rect: pygame.Rect, theme: Theme, state: LoopState, words: bool
+    ) -> int:
+        """The state by shape and word, its description, the pattern; returns the height (measures when no surface)."""
         c = theme.colour
         h2 = theme.font("h2")
         r = h2.get_height() // 3
         colour = c.state(state)
         cx, cy = rect.x + r + 2, rect.top + h2.get_height() // 2
-        draw_state_shape(surface, state, (cx, cy), r, colour)
         x = cx + r + theme.space(1)
         label = state.label + (" and flooded" if scoring.is_flooded(self.t) else "")
+        if surface is None:  # measuring ahead of the animation: allow for the longest label
+            label = f"{LoopState.ESCALATED.label} and flooded"
         lw = rect.right - x
-        draw_text(surface, label, h2, colour, pygame.Rect(x, rect.top, lw, h2.get_height()))
-        y = rect.top + h2.get_height() + theme.space(0.2)
-        small = theme.font("small")
-        words = STATE_WORDS[state]
-        hh = measure(small, words, rect.width)
-        draw_text(surface, words, small, c.text_dim, pygame.Rect(rect.x, y, rect.width, hh))
-        y += hh
+        lh = measure(h2, label, lw)
+        if surface is not None:
+            draw_state_shape(surface, state, (cx, cy), r, colour)
+            draw_text(surface, label, h2, colour, pygame.Rect(x, rect.top, lw, lh))
+        y = rect.top + lh + theme.space(0.2)
+        if words:
+            small = theme.font("small")
+            text = STATE_WORDS[state]
+            hh = measure(small, text, rect.width)
+            if surface is not None:
+                draw_text(surface, text, small, c.text_dim, pygame.Rect(rect.x, y, rect.width, hh))
+            y += hh
         if self.pattern:
             y += theme.space(0.6)
             text = f"Pattern: {self.pattern}"
             font = theme.font("small-bold")
             ph = measure(font, text, rect.width - theme.space(2)) + theme.space(0.8)
             box = pygame.Rect(rect.x, y, rect.width, ph)
-            pygame.draw.rect(surface, c.raised, box, border_radius=theme.radius // 2)
-            pygame.draw.rect(surface, c.poor, box, width=theme.line_width, border_radius=theme.radius // 2)
-            draw_text(surface, text, font, c.text, box.inflate(-theme.space(2), -theme.space(0.8)))
+            if surface is not None:
+                pygame.draw.rect(surface, c.raised, box, border_radius=theme.radius // 2)
+                pygame.draw.rect(surface, c.poor, box, width=theme.line_width, border_radius=theme.radius // 2)
+                draw_text(surface, text, font, c.text, box.inflate(-theme.space(2), -theme.space(0.8)))
             y = box.bottom
-        return y + theme.space(0.5)
+        return y + theme.space(0.5) - rect.top
 
-    def _draw_scale(self, surface: pygame.Surface, rect: pygame.Rect, theme: Theme) -> None:
+    def _draw_scale(self, surface: pygame.Surface, rect: pygame.Rect, theme: Theme, value: bool = True) -> None:
         """Tension 0-10 with the three zones named, and a marker where the loop stands."""
         c = theme.colour
         small = theme.font("small")
         y = rect.top + theme.space(0.8)
-        value = f"Tension {self.t:.0f} of 10"
-        draw_text(surface, value, small, c.text, pygame.Rect(rect.x, y, rect.width, line_height(small)))
-        bar_y = y + line_height(small) + theme.space(0.5)
+        if value:
+            text = f"Tension {self.t:.0f} of 10"
+            draw_text(surface, text, small, c.text, pygame.Rect(rect.x, y, rect.width, line_height(small)))
+            y += line_height(small) + theme.space(0.5)
+        bar_y = y
         bh = max(6, theme.space(0.6))
         x0, x1 = rect.x, rect.right
         span = x1 - x0
@@ -182,12 +208,12 @@ class LoopView:
         ]
         for lo, hi, st in zones:
             pygame.draw.rect(surface, mix(c.panel, c.state(st), 0.55), (at(lo), bar_y, at(hi) - at(lo) - 2, bh))
-        mx = at(self.t)
+        mx = min(x1 - 3, max(x0 + 3, at(self.t)))
         m = max(5, bh)
-        pygame.draw.polygon(
-            surface, c.text, [(mx, bar_y + bh + 1), (mx - m, bar_y + bh + m + 3), (mx + m, bar_y + bh + m + 3)]
-        )
-        pygame.draw.line(surface, c.text, (mx, bar_y - 3), (mx, bar_y + bh), max(2, theme.line_width))
+        knob = pygame.Rect(0, 0, max(6, theme.line_width * 3), bh + m + 2)
+        knob.midtop = (mx, bar_y - m // 2 - 1)
+        pygame.draw.rect(surface, c.shadow, knob.inflate(4, 4), border_radius=knob.width // 2 + 2)
+        pygame.draw.rect(surface, c.text, knob, border_radius=knob.width // 2)
         ly = bar_y + bh + m + 4
         for lo, hi, st in zones:
             name = st.label
@@ -195,6 +221,9 @@ class LoopView:
             zone = pygame.Rect(at(lo), ly, at(hi) - at(lo), img.get_height())
             if img.get_width() <= zone.width:
                 draw_text(surface, name, small, c.text_dim, zone, align="center")
+            else:  # no room for the word: its shape says which zone it is
+                r = max(4, img.get_height() // 3)
+                draw_state_shape(surface, st, (zone.centerx, zone.centery), r, c.text_dim)
 
     def _draw_stage(self, surface: pygame.Surface, stage: pygame.Rect, theme: Theme) -> None:
         c = theme.colour

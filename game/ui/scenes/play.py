@@ -119,10 +119,11 @@ class PlayScene(Scene):
         if wide:
             left_w = int((w - 2 * m - gap) * 0.36)
             left = pygame.Rect(m, top, left_w, h - top - m)
-            psize = int(min(left.width * 0.6, left.height * 0.36))
+            name_h = t.line_height("strong")
+            room = left.height - name_h - t.space(2) - self.view.min_height(t, left.width - t.space(1))
+            psize = max(int(t.body_px * 2.5), int(min(left.width * 0.6, left.height * 0.38, room)))
             self.portrait_box = pygame.Rect(0, 0, psize, psize)
             self.portrait_box.midtop = (left.centerx, left.top)
-            name_h = t.line_height("strong")
             self.name_box = pygame.Rect(left.x, self.portrait_box.bottom + t.space(0.3), left.width, name_h)
             self.view_box = pygame.Rect(left.x, self.name_box.bottom + t.space(1), left.width, 0)
             self.view_box.height = left.bottom - self.view_box.top

@@ -1,0 +1,166 @@
+"""The framework: intents, the scene stack, sleeping when idle, reduced motion, sound without a device."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from game.ui.app import intents_for
+from game.ui.loop_view import LoopView
+from game.ui.scenes.base import BACK, CONFIRM, MOVE, NEXT, PICK, PREV, Scene, scene_class, scene_exists
+
+
+def ev(type_, **kw):
+    return pygame.event.Event(type_, **kw)
+
+
+def test_raw_events_become_intents():
+    assert intents_for(ev(pygame.KEYDOWN, key=pygame.K_3, mod=0))[0].index == 2
+    assert intents_for(ev(pygame.KEYDOWN, key=pygame.K_TAB, mod=0))[0].kind == NEXT
+    assert intents_for(ev(pygame.KEYDOWN, key=pygame.K_TAB, mod=pygame.KMOD_LSHIFT))[0].kind == PREV
+    assert intents_for(ev(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0))[0].kind == CONFIRM
+    assert intents_for(ev(pygame.KEYDOWN, key=pygame.K_ESCAPE, mod=0))[0].kind == BACK
+    m = intents_for(ev(pygame.KEYDOWN, key=pygame.K_LEFT, mod=0))[0]
+    assert (m.kind, m.dx, m.dy) == (MOVE, -1, 0)
+    assert (
+        intents_for(ev(pygame.KEYDOWN, key=pygame.K_KP6, mod=0))[0]
+        == intents_for(ev(pygame.KEYDOWN, key=pygame.K_6, mod=0))[0]
+    )
+    assert intents_for(ev(pygame.KEYDOWN, key=pygame.K_7, mod=0)) == []
+    assert intents_for(ev(pygame.KEYDOWN, key=pygame.K_1, mod=0))[0].kind == PICK
+
+
+def test_scenes_are_found_by_name():
+    assert scene_exists("title") and scene_exists("name-fear")
+    assert not scene_exists("no-such-screen")
+    assert issubclass(scene_class("name-fear"), Scene)
+
+
+def test_stack_passes_results_back(make_app):
+    app = make_app()
+    got = []
+    title = app.top
+    title.resume = lambda name, result: got.append((name, result))
+    from game.ui.scenes.base import Confirm
+
+    app.push(Confirm, title="Sure?", choices=[("Yes", "yes", "primary"), ("No", None, "normal")])
+    app.frame()
+    app.send(__import__("game.ui.scenes.base", fromlist=["Intent"]).Intent(CONFIRM))
+    assert app.top is title and got == [("confirm", "yes")]
+
+
+def test_the_loop_sleeps_when_nothing_moves(make_app, monkeypatch):
+    app = make_app()
+    waits = []
+    frames = []
+    real_frame = app.frame
+
+    def fake_wait(timeout=0):
+        waits.append(timeout)
+        return ev(pygame.QUIT) if len(waits) >= 3 else ev(pygame.NOEVENT)
+
+    def counting_frame(dt=1 / 60):
+        frames.append(dt)
+        return real_frame(dt)
+
+    monkeypatch.setattr(pygame.event, "wait", fake_wait)
+    monkeypatch.setattr(app, "frame", counting_frame)
+    app.run()
+    assert len(waits) == 3 and all(w > 0 for w in waits)
+    assert len(frames) <= 4  # one frame per wake-up, never a spin
+
+
+def test_loop_view_eases_and_is_instant_with_reduced_motion():
+    view = LoopView()
+    view.set(2.0, instant=True)
+    view.set(9.0)
+    assert view.update(0.1) is True and 2.0 < view.t < 9.0
+    for _ in range(30):
+        view.update(0.1)
+    assert view.t == pytest.approx(9.0) and view.update(0.1) is False
+    view.set(1.0)
+    assert view.update(0.016, reduced_motion=True) is False and view.t == 1.0
+
+
+def test_reduced_motion_never_animates_the_play(make_app):
+    app = make_app(reduced_motion=True)
+    app.send(__import__("game.ui.scenes.base", fromlist=["Intent"]).Intent(CONFIRM))  # Play
+    assert app.top.name == "play"
+    app.send(__import__("game.ui.scenes.base", fromlist=["Intent"]).Intent(PICK, index=0))
+    assert app.frame(0.016) is False
+
+
+def test_sound_without_a_device_is_silence(monkeypatch):
+    from game.ui import sound as sound_mod
+
+    def broken(*a, **k):
+        raise pygame.error("no audio device")
+
+    monkeypatch.setattr(sound_mod.pygame.mixer, "get_init", lambda: False)
+    monkeypatch.setattr(sound_mod.pygame.mixer, "init", broken)
+    s = sound_mod.Sound(0.5)
+    assert not s.available
+    s.play("soften")  # no crash
+
+
+def test_resizing_lays_out_again(make_app):
+    app = make_app()
+    app.send(__import__("game.ui.scenes.base", fromlist=["Intent"]).Intent(CONFIRM))
+    for size in ((1024, 600), (1920, 1080), (700, 900)):
+        app.resize(size)
+        app.frame()
+        assert app.size == size
+        for b in app.top.buttons:
+            if b.column is None:
+                assert app.screen.get_rect().contains(b.rect), b
+
+
+KEYS = [
+    pygame.K_1,
+    pygame.K_2,
+    pygame.K_3,
+    pygame.K_4,
+    pygame.K_5,
+    pygame.K_6,
+    pygame.K_UP,
+    pygame.K_DOWN,
+    pygame.K_LEFT,
+    pygame.K_RIGHT,
+    pygame.K_TAB,
+    pygame.K_RETURN,
+    pygame.K_ESCAPE,
+    pygame.K_p,
+    pygame.K_PAGEUP,
+    pygame.K_PAGEDOWN,
+    pygame.K_HOME,
+    pygame.K_END,
+    pygame.K_F5,
+    pygame.K_SPACE,
+    pygame.K_a,
+]
+
+positions = st.tuples(st.integers(0, 1279), st.integers(0, 719))
+raw_events = st.one_of(
+    st.builds(
+        lambda k, shift: ev(pygame.KEYDOWN, key=k, mod=pygame.KMOD_LSHIFT if shift else 0),
+        st.sampled_from(KEYS),
+        st.booleans(),
+    ),
+    st.builds(lambda p: ev(pygame.MOUSEMOTION, pos=p, rel=(0, 0), buttons=(0, 0, 0)), positions),
+    st.builds(lambda p, b: ev(pygame.MOUSEBUTTONUP, pos=p, button=b), positions, st.sampled_from([1, 1, 1, 3])),
+    st.builds(lambda y: ev(pygame.MOUSEWHEEL, x=0, y=y, flipped=False), st.integers(-3, 3)),
+)
+
+
+@settings(deadline=None, max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(events=st.lists(raw_events, max_size=80), text_size=st.integers(0, 3))
+def test_random_input_never_crashes(make_app, events, text_size):
+    app = make_app(text_size=text_size)
+    for e in events:
+        app.dispatch(e)
+        if not app.running:
+            break
+        app.frame(0.05)
+        assert app.stack, "the scene stack emptied"
