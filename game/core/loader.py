@@ -594,6 +594,12 @@ def load_deck_file(path: str | os.PathLike[str]) -> tuple[Deck | None, list[Diag
         raw = Path(p).read_bytes()
     except OSError as e:
         return None, [error(p, 1, 1, "AT101", f"cannot read the file: {e.strerror or e}")]
+    return load_deck_bytes(raw, p)
+
+
+def load_deck_bytes(raw: bytes, path: str) -> tuple[Deck | None, list[Diagnostic]]:
+    """Build a deck from a file's bytes; `path` is only used in messages."""
+    p = path
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -649,17 +655,23 @@ def load_library(paths: Iterable[str | os.PathLike[str]]) -> Library:
         diags.extend(ds)
         if deck is None:
             continue
-        if deck.id in ids:
-            diags.append(
-                error(
-                    deck.path,
-                    deck.pos.line,
-                    deck.pos.col,
-                    "AT208",
-                    f"deck id `{deck.id}` is already used by {ids[deck.id]}: give this deck its own id",
-                )
-            )
+        clash = deck_id_clash(deck.id, deck.pos, ids)
+        if clash is not None:
+            diags.append(clash)
             continue
-        ids[deck.id] = deck.path
         decks.append(deck)
     return Library(tuple(decks), tuple(diags))
+
+
+def deck_id_clash(deck_id: str, pos: Pos, ids: dict[str, str]) -> Diagnostic | None:
+    """AT208 when an earlier file already has this deck id; otherwise note the id in `ids`."""
+    if deck_id in ids:
+        return error(
+            pos.path,
+            pos.line,
+            pos.col,
+            "AT208",
+            f"deck id `{deck_id}` is already used by {ids[deck_id]}: give this deck its own id",
+        )
+    ids[deck_id] = pos.path
+    return None
