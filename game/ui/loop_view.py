@@ -208,7 +208,7 @@ class LoopView:
         ]
         for lo, hi, st in zones:
             pygame.draw.rect(surface, mix(c.panel, c.state(st), 0.55), (at(lo), bar_y, at(hi) - at(lo) - 2, bh))
-        mx = min(x1 - 3, max(x0 + 3, at(self.t)))
+        mx = min(x1 - 6, max(x0 + 6, at(self.t)))
         m = max(5, bh)
         knob = pygame.Rect(0, 0, max(6, theme.line_width * 3), bh + m + 2)
         knob.midtop = (mx, bar_y - m // 2 - 1)
@@ -237,8 +237,8 @@ class LoopView:
         img = pygame.Surface((w * SS, h * SS), pygame.SRCALPHA)
         ground = (h - name_h - theme.space(0.6)) * SS
         mid = w * SS // 2
-        gap = (0.2 + 0.55 * f) * w * SS  # distance between the two figures
-        gap = min(gap, w * SS - fig_h * SS * 0.55)
+        near, far = fig_h * 0.8, max(fig_h * 0.8, w - fig_h * 0.55)  # reaching hands meet .. at the edges
+        gap = (near + (far - near) * f) * SS  # distance between the two figures
         lean = math.radians(14 - 30 * f)  # towards the other when open, away when escalated
         arms = f  # 0 reaching, 0.5 down, 1 crossed
         tone = state_colour(theme, t)
@@ -297,41 +297,65 @@ def _rot(px: float, py: float, ox: float, oy: float, a: float) -> tuple[float, f
 
 
 def _figure(img, x, ground, h, face, lean, arms, colour, shadow) -> None:
-    """A simple standing figure: feet at (x, ground), facing +1 right or -1 left, leaning by `lean`."""
+    """A standing figure: feet at (x, ground), facing +1 right or -1 left, leaning by `lean`.
+
+    `arms` runs from 0 (reaching towards the other) through 0.5 (hanging) to 1 (crossed);
+    past 0.75 the figure also turns its face away.
+    """
     a = lean * face
 
     def p(dx: float, dy: float) -> tuple[float, float]:
         return _rot(x + dx * face, ground - dy, x, ground, a)
 
+    dark = tuple(max(0, v - 46) for v in colour)
     pygame.draw.ellipse(img, (*shadow, 90), (x - h * 0.2, ground - h * 0.03, h * 0.4, h * 0.06))
+    # legs
+    for side in (-1, 1):
+        inner, outer = 0.012 * side, 0.1 * side
+        leg = [p(inner * h, 0), p(outer * h, 0), p(outer * 1.2 * h, 0.44 * h), p(inner * h, 0.44 * h)]
+        pygame.draw.polygon(img, dark, leg)
+    # torso, with rounded shoulders
     body = [
-        p(-0.13 * h, 0),
-        p(0.13 * h, 0),
-        p(0.15 * h, 0.62 * h),
-        p(0.1 * h, 0.7 * h),
-        p(-0.1 * h, 0.7 * h),
-        p(-0.15 * h, 0.62 * h),
+        p(-0.13 * h, 0.4 * h),
+        p(0.13 * h, 0.4 * h),
+        p(0.15 * h, 0.66 * h),
+        p(0.1 * h, 0.72 * h),
+        p(-0.1 * h, 0.72 * h),
+        p(-0.15 * h, 0.66 * h),
     ]
     pygame.draw.polygon(img, colour, body)
-    head = p(0.02 * h, 0.84 * h)
-    pygame.draw.circle(img, colour, head, h * 0.12)
+    for side in (-1, 1):
+        pygame.draw.circle(img, colour, p(0.1 * side * h, 0.66 * h), h * 0.06)
+    head = p(0.02 * h, 0.85 * h)
+    pygame.draw.circle(img, colour, p(0.0, 0.74 * h), h * 0.05)  # neck
+    pygame.draw.circle(img, colour, head, h * 0.115)
+    turned = arms > 0.75
+    eye = p((-0.06 if turned else 0.07) * h, 0.865 * h)
+    pygame.draw.circle(img, dark, eye, max(1.5, h * 0.016))
     # arms: reaching forward when open, hanging when stuck, crossed when escalated
-    lw = max(3, int(h * 0.055))
-    shoulder = p(0.06 * h, 0.6 * h)
+    lw = max(3, int(h * 0.06))
+    shoulder = p(0.1 * h, 0.65 * h)
+    if turned:
+        back = p(-0.1 * h, 0.65 * h)
+        for s0, e0, h0 in (
+            (shoulder, p(0.16 * h, 0.5 * h), p(-0.08 * h, 0.56 * h)),
+            (back, p(-0.16 * h, 0.5 * h), p(0.08 * h, 0.55 * h)),
+        ):
+            for seg in ((s0, e0), (e0, h0)):
+                pygame.draw.line(img, dark, seg[0], seg[1], lw)
+                pygame.draw.circle(img, dark, seg[1], lw / 2)
+        return
     if arms < 0.45:
         reach = 1 - arms / 0.45
-        hand = p((0.1 + 0.2 * reach) * h, (0.3 + 0.12 * reach) * h)
-        elbow = p((0.1 + 0.12 * reach) * h, 0.42 * h)
-    elif arms < 0.75:
-        hand = p(0.08 * h, 0.3 * h)
-        elbow = p(0.11 * h, 0.45 * h)
+        elbow = p((0.15 + 0.1 * reach) * h, (0.48 + 0.04 * reach) * h)
+        hand = p((0.17 + 0.2 * reach) * h, (0.36 + 0.16 * reach) * h)
     else:
-        hand = p(-0.12 * h, 0.47 * h)
-        elbow = p(0.15 * h, 0.44 * h)
-    dark = tuple(max(0, v - 40) for v in colour)
+        elbow = p(0.15 * h, 0.5 * h)
+        hand = p(0.14 * h, 0.35 * h)
     for seg in ((shoulder, elbow), (elbow, hand)):
         pygame.draw.line(img, dark, seg[0], seg[1], lw)
         pygame.draw.circle(img, dark, seg[1], lw / 2)
+    pygame.draw.circle(img, dark, shoulder, lw / 2)
 
 
 def _heat(img, x, y, h, colour, phase: float) -> None:

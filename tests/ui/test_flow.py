@@ -89,7 +89,7 @@ def test_mouse_only_plays_a_card_to_the_debrief(make_app, drive):
     assert p.scene.summary.ending_state.value == "softened"
     p.click("Done")
     assert p.scene.name == "decks"
-    assert "best ending: softened" in p.button(card.title).detail
+    assert "Best ending so far: softened" in p.button(card.title).detail
     p.click("Back")
     assert p.scene.name == "title"
     if scene_exists("progress"):

@@ -87,6 +87,7 @@ class DebriefScene(Scene):
                 f"You named '{s.fear_guess.words}'. {name}'s fear was '{s.fear.words}'. {verdict}",
                 "strong",
                 colour=c.good if s.fear_correct else c.text,
+                after=1.6,
             )
         # figures beside their guides
         flow.text("Your figures", "h2", colour=c.accent, after=0.6)
@@ -204,6 +205,7 @@ class DebriefScene(Scene):
         self.app.draw_background(surface)
         self.draw_header(surface)
         self.flow.draw(surface, self.column)
+        self.column.draw_fades(surface, self.theme)
         self.column.draw_bar(surface, self.theme)
         self.draw_buttons(surface)
 

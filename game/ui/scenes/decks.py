@@ -38,8 +38,8 @@ def card_detail(app: Any, card: Any) -> str:
     """The partner; once played, the fear and the best ending so far."""
     best = app.store.best_ending(card.full_id)
     if best is None:
-        return f"{card.partner} · not played yet"
-    return f"{card.partner} · {card.fear.words} · best ending: {best.label.lower()}"
+        return f"{card.partner}\nNot played yet"
+    return f"{card.partner} · fear: {card.fear.words}\nBest ending so far: {best.label.lower()}"
 
 
 class DecksScene(Scene):
@@ -128,8 +128,9 @@ class DecksScene(Scene):
                     draw_text(surface, text, t.font("body"), c.text_dim, r)
                 else:
                     draw_text(surface, text, t.font(kind), c.text, r)
-        self.column.draw_bar(surface, t)
         self.draw_buttons(surface)
+        self.column.draw_fades(surface, t)
+        self.column.draw_bar(surface, t)
 
     def on_button(self, button: Button) -> None:
         card = self.app.library.card(button.action)

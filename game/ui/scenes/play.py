@@ -27,6 +27,8 @@ from ..widgets import Button, ScrollColumn, draw_panel, draw_text, measure, stac
 from .base import PAUSE, Confirm, Intent, Overlay, Scene
 
 QUESTION = "What is my vulnerable fear right now?"
+KEYS_CHOOSE = "Keys: 1-4 answer  ·  arrows and Enter  ·  P pause  ·  Esc leave"
+KEYS_REACT = "Keys: Enter continue  ·  P pause  ·  Esc leave"
 FEARS_ASKED = "Is it 'I am not enough', or 'I am too much'?"
 
 
@@ -121,7 +123,7 @@ class PlayScene(Scene):
             left = pygame.Rect(m, top, left_w, h - top - m)
             name_h = t.line_height("strong")
             room = left.height - name_h - t.space(2) - self.view.min_height(t, left.width - t.space(1))
-            psize = max(int(t.body_px * 2.5), int(min(left.width * 0.6, left.height * 0.38, room)))
+            psize = max(int(t.body_px * 2.5), int(min(left.width * 0.6, left.height * 0.34, room)))
             self.portrait_box = pygame.Rect(0, 0, psize, psize)
             self.portrait_box.midtop = (left.centerx, left.top)
             self.name_box = pygame.Rect(left.x, self.portrait_box.bottom + t.space(0.3), left.width, name_h)
@@ -136,6 +138,11 @@ class PlayScene(Scene):
             self.view_box = pygame.Rect(m + psize + gap, top, w - 2 * m - psize - gap, band)
             right = pygame.Rect(m, top + band + t.space(1.5), w - 2 * m, h - top - band - m - t.space(1.5))
         # the right column scrolls when its content is taller than the window
+        # a line of key hints at the foot, for keyboard players (the mouse needs none)
+        self.hint = KEYS_CHOOSE if self.phase == "choose" else KEYS_REACT
+        hint_h = measure(t.font("small"), self.hint, right.width)
+        self.hint_box = pygame.Rect(right.x, right.bottom - hint_h, right.width, hint_h)
+        right.height -= hint_h + t.space(1)
         blocks, column_buttons = self._content()
         inner = right.width - ScrollColumn.gutter(t)
         pad = t.space(1.6)
@@ -261,8 +268,10 @@ class PlayScene(Scene):
                 if kind == "speaker":
                     colour = c.accent
                 draw_text(surface, text, t.font(role), colour, r)
-        self.column.draw_bar(surface, t)
+        draw_text(surface, self.hint, t.font("small"), c.text_dim, self.hint_box)
         self.draw_buttons(surface)
+        self.column.draw_fades(surface, t)
+        self.column.draw_bar(surface, t)
 
     def _tail(self, surface: pygame.Surface, bubble: pygame.Rect) -> None:
         """A small tail on the speech bubble, pointing at the portrait."""

@@ -116,7 +116,10 @@ class TitleScene(Scene):
         self.art_rect = None
         if wide:
             right = max(b.box.right for b in self.menu) + t.space(3)
-            self.art_rect = pygame.Rect(right, m * 2, w - right - m, h - m * 4)
+            aw = w - right - m
+            ah = min(h - m * 4, int(aw * 0.8), int(h * 0.6))
+            self.art_rect = pygame.Rect(right, 0, aw, ah)
+            self.art_rect.centery = h // 2 + m
         self.set_focus(self.button_for(keep) or self.menu[0])
 
     def update(self, dt: float) -> bool:

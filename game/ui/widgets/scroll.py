@@ -95,3 +95,28 @@ class ScrollColumn:
         down = c.accent if self.offset < self.max_offset else c.panel_edge
         pygame.draw.polygon(surface, up, [(cx, top), (cx - a, top + a * 2), (cx + a, top + a * 2)])
         pygame.draw.polygon(surface, down, [(cx, bottom), (cx - a, bottom - a * 2), (cx + a, bottom - a * 2)])
+
+    def draw_fades(self, surface: pygame.Surface, theme: Theme, colour: tuple[int, int, int] | None = None) -> None:
+        """Soft fades at the view's top and bottom edges where more content lies beyond them.
+
+        `colour` is what the view sits on; by default the window's background gradient at each edge.
+        """
+        if not self.scrollable or theme.high_contrast:
+            return
+        h = max(8, theme.space(2.5))
+        for edge, more in ((self.view.top, self.offset > 0), (self.view.bottom, self.offset < self.max_offset)):
+            if not more:
+                continue
+            c = colour or _background_at(theme, edge)
+            fade = pygame.Surface((self.view.width, h), pygame.SRCALPHA)
+            for i in range(h):
+                a = int(235 * (i + 1) / h)
+                y = i if edge != self.view.top else h - 1 - i
+                pygame.draw.line(fade, (*c, a), (0, y), (self.view.width, y))
+            surface.blit(fade, (self.view.x, edge - h if edge == self.view.bottom else edge))
+
+
+def _background_at(theme: Theme, y: int) -> tuple[int, int, int]:
+    c = theme.colour
+    f = max(0.0, min(1.0, y / max(1, theme.size[1] - 1)))
+    return tuple(round(a + (b - a) * f) for a, b in zip(c.bg_top, c.bg_bottom, strict=True))
