@@ -96,14 +96,17 @@ def _render(p: Portrait, size: int, step: int, backdrop: RGB, panel: RGB, edge: 
                 (head[0] + math.cos(r) * hw * 1.02, head[1] - hh * 0.2 + math.sin(r) * hh * 0.95),
                 hw * 0.38,
             )
-    # shoulders and neck
+    # neck, then shoulders over it, with a round neckline
+    neck = pygame.Rect(0, 0, hw * 0.8, hh * 1.0)
+    neck.midtop = (head[0] - turn * 0.5, head[1] + hh * 0.6)
+    pygame.draw.rect(clip, _shade(p.skin, 0.88), neck, border_radius=int(hw * 0.2))
     body = pygame.Rect(0, 0, S * 0.86, S * 0.6)
     body.midtop = (cx, S * 0.72 - shrug)
     pygame.draw.ellipse(clip, p.clothes, body)
-    neck = pygame.Rect(0, 0, hw * 0.8, hh * 0.9)
-    neck.midtop = (head[0] - turn * 0.5, head[1] + hh * 0.6)
-    pygame.draw.rect(clip, _shade(p.skin, 0.88), neck, border_radius=int(hw * 0.2))
-    pygame.draw.ellipse(clip, _shade(p.clothes, 0.8), (cx - hw * 0.55, body.top - S * 0.01, hw * 1.1, S * 0.07))
+    line = pygame.Rect(0, 0, hw * 1.0, S * 0.075)
+    line.center = (neck.centerx, body.top + S * 0.012)
+    pygame.draw.ellipse(clip, _shade(p.skin, 0.88), line)
+    pygame.draw.arc(clip, _shade(p.clothes, 0.75), line.inflate(SS * 2, SS * 2), math.pi * 1.05, math.pi * 1.95, SS * 2)
     # face
     pygame.draw.ellipse(clip, p.skin, (head[0] - hw, head[1] - hh, hw * 2, hh * 2))
     # hair on top

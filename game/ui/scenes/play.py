@@ -119,7 +119,7 @@ class PlayScene(Scene):
         wide = w >= h * 1.3
         gap = t.space(2.5)
         if wide:
-            left_w = int((w - 2 * m - gap) * 0.36)
+            left_w = int((w - 2 * m - gap) * (0.36 - 0.02 * t.text_size))  # larger text: more room to read
             left = pygame.Rect(m, top, left_w, h - top - m)
             name_h = t.line_height("strong")
             room = left.height - name_h - t.space(2) - self.view.min_height(t, left.width - t.space(1))
@@ -143,9 +143,23 @@ class PlayScene(Scene):
         hint_h = measure(t.font("small"), self.hint, right.width)
         self.hint_box = pygame.Rect(right.x, right.bottom - hint_h, right.width, hint_h)
         right.height -= hint_h + t.space(1)
+        for compact in (False, True):  # when it does not fit, the answer label goes and padding tightens
+            column_buttons = self._place(right, compact)
+            if not self.column.scrollable:
+                break
+        self.buttons = column_buttons + head
+        target = self.button_for(keep) if keep == "continue" or self.phase == "reaction" else None
+        self.set_focus(target or column_buttons[0] if column_buttons else head[0])
+
+    def _place(self, right: pygame.Rect, compact: bool) -> list[Button]:
+        """Lay the right column's blocks and buttons out in the scroll column; returns the buttons."""
+        t = self.theme
         blocks, column_buttons = self._content()
+        if compact:
+            blocks = [b for b in blocks if b[0] != "label"]
         inner = right.width - ScrollColumn.gutter(t)
-        pad = t.space(1.6)
+        pad = t.space(1.1 if compact else 1.6)
+        self.pad = pad
         y = right.top
         placed: list[tuple[str, str, pygame.Rect]] = []
         for kind, text in blocks:
@@ -156,13 +170,11 @@ class PlayScene(Scene):
             else:
                 r = pygame.Rect(right.x, y, inner, measure(t.font(role), text, inner))
             placed.append((kind, text, r))
-            y = r.bottom + (t.space(0.4) if kind == "speaker" else t.space(1.2))
-        y = stack_buttons(column_buttons, t, right.x, y, inner, t.space(0.8))
+            y = r.bottom + (t.space(0.4) if kind == "speaker" else t.space(0.9 if compact else 1.2))
+        y = stack_buttons(column_buttons, t, right.x, y, inner, t.space(0.6 if compact else 0.8))
         self.blocks = placed
         self.column.set_view(right, y - right.top + t.space(0.5))
-        self.buttons = column_buttons + head
-        target = self.button_for(keep) if keep == "continue" or self.phase == "reaction" else None
-        self.set_focus(target or column_buttons[0] if column_buttons else head[0])
+        return column_buttons
 
     @staticmethod
     def _role(kind: str) -> str:
@@ -246,7 +258,7 @@ class PlayScene(Scene):
         draw_text(surface, self.card.partner, t.font("strong"), c.text, self.name_box, align="center")
         draw_panel(surface, self.view_box.inflate(t.space(2), t.space(2)), t, shadow=False)
         self.view.draw(surface, self.view_box.inflate(-t.space(1), -t.space(1)), t)
-        pad = t.space(1.6)
+        pad = self.pad
         with self.column.clipped(surface) as dy:
             for kind, text, r in self.blocks:
                 if not self.column.visible(r):
