@@ -156,3 +156,34 @@ def test_f5_reloads_decks_and_names_broken_ones(make_app, drive, tmp_path):
     FIT.stop()
     texts = [r.text for r in FIT.records if r.scene == "decks"]
     assert any("bad.yaml:" in t and "AT104" in t for t in texts), texts[:5]
+
+
+def test_debrief_names_each_move_and_gives_better_words(make_app, drive):
+    p = drive(make_app())
+    card = p.app.library.card("everyday/dishes")
+    p.app.push("play", card=card, seed=1)
+    p.frames(1)
+    while p.scene.name == "play":
+        if p.scene.phase == "choose":
+            options = p.scene.run.choices
+            worst = min(range(len(options)), key=lambda i: scoring.points(options[i]))
+            p.press(pygame.K_1 + worst)
+        p.press(pygame.K_RETURN)
+    p.press(pygame.K_2)
+    debrief = p.scene
+    assert debrief.name == "debrief"
+    FIT.start()
+    while True:  # read the whole page, scrolling with the keyboard
+        p.frames(1)
+        if debrief.column.offset >= debrief.column.max_offset:
+            break
+        p.press(pygame.K_PAGEDOWN)
+    FIT.stop()
+    text = " ".join(r.text for r in FIT.records if r.scene == "debrief")
+    for step in debrief.run.steps:
+        assert step.choice.move.label in text and step.choice.why in text
+        assert step.best.say in text
+    assert "Better words here" in text
+    assert card.teaching in text and debrief.summary.ending in text
+    assert "fair 40%" in text and "good 2:1" in text
+    assert scoring.PATTERN_EXPLAINED[debrief.summary.dialogue] in text

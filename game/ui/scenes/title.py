@@ -7,6 +7,7 @@ shown here until the player dismisses them, never dropped silently.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 import pygame
@@ -75,7 +76,7 @@ class TitleScene(Scene):
         wide = w >= h * 1.25
         left_w = int(w * 0.5) if wide else w - 2 * m
         x = m + t.space(2) if wide else m
-        col_w = min(left_w - x, int(t.body_px * 19))
+        col_w = min(left_w - x, int(t.body_px * 21))
         y = m
         # a notice about saved data, first
         self.notice_rect = None
@@ -113,6 +114,13 @@ class TitleScene(Scene):
             for i in range(0, len(rest), 2):
                 rh = row_buttons(rest[i : i + 2], t, pygame.Rect(x, y, width, 0), gap)
                 y += rh + gap
+        # centre the name and the menu in the height left over (not when a notice sits on top)
+        bottom = max(b.box.bottom for b in self.menu)
+        shift = 0 if self.messages else max(0, (h - m - bottom) // 2 - m // 2)
+        for r in (self.name_rect, self.tag_rect, self.sub_rect):
+            r.move_ip(0, shift)
+        for b in self.menu:
+            b.box.move_ip(0, shift)
         self.art_rect = None
         if wide:
             right = max(b.box.right for b in self.menu) + t.space(3)
@@ -130,6 +138,9 @@ class TitleScene(Scene):
         c = t.colour
         self.app.draw_background(surface)
         if self.art_rect is not None and self.art_rect.width > t.body_px * 8:
+            if not t.high_contrast:
+                glow = _glow(self.art_rect.inflate(self.art_rect.width // 3, self.art_rect.height // 3).size, c.accent)
+                surface.blit(glow, glow.get_rect(center=self.art_rect.center))
             self.view.draw(surface, self.art_rect, t)
         if self.notice_rect is not None:
             draw_panel(surface, self.notice_rect, t, fill=c.raised, edge=c.accent)
@@ -160,6 +171,16 @@ class TitleScene(Scene):
 
     def resume(self, name: str, result: Any) -> None:
         self.layout(self.app.size)  # the suggested card may have changed
+
+
+@lru_cache(maxsize=4)
+def _glow(size: tuple[int, int], colour: tuple[int, int, int]) -> pygame.Surface:
+    """A soft warm lamp-light behind the two figures."""
+    small = pygame.Surface((48, 48), pygame.SRCALPHA)
+    for r in range(24, 0, -1):
+        a = int(38 * (1 - r / 24) ** 1.8)
+        pygame.draw.circle(small, (*colour, a), (24, 24), r)
+    return pygame.transform.smoothscale(small, size)
 
 
 SCENE = TitleScene
