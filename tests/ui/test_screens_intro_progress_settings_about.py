@@ -103,7 +103,7 @@ def test_intro_reads_through_with_the_keyboard_and_again_from_the_title(make_app
     assert p.scene.page == 0
     for _ in range(3):
         p.press(pygame.K_RETURN)
-    assert p.scene.page == 3 and p.scene.focused.label == "Start playing"
+    assert p.scene.page == 3 and p.scene.focused.label == "Let's begin"
     p.press(pygame.K_RETURN)
     assert p.scene.name == "title" and app.store.settings.seen_intro
     open_from_title(p, "How to play", "intro")

@@ -96,7 +96,7 @@ class IntroScene(Scene):
         self.buttons = []
         top = self.layout_header(FIRST_TITLE if self.first_run else TITLE, back_label="Skip")
         self.prev_button.enabled = self.page > 0
-        self.next_button.label = ("Start playing" if self.first_run else "Done") if self.last else "Next"
+        self.next_button.label = ("Let's begin" if self.first_run else "Done") if self.last else "Next"
         # the footer: Previous at the left, the page count in the middle, Next at the right
         cw = min(w - 2 * m, round(t.body_px * CONTENT_EMS))
         x = (w - cw) // 2

@@ -352,6 +352,8 @@ class ProgressScene(Scene):
             self._stop_editing()
 
     def _switch(self, name: str) -> None:
+        if self.editing:
+            self._stop_editing(relayout=False)
         self.app.store.set_profile(name)
         tell_store_messages(self.app)
         self.column.offset = 0
@@ -368,7 +370,6 @@ class ProgressScene(Scene):
             self.hint = "Type a name first, then press Enter. Esc cancels."
             self.layout(self.app.size)
             return
-        self._stop_editing(relayout=False)
         self._switch(name)
 
     # -- typing a name ---------------------------------------------------
