@@ -137,6 +137,7 @@ KEYS = [
     pygame.K_HOME,
     pygame.K_END,
     pygame.K_F5,
+    pygame.K_F11,
     pygame.K_SPACE,
     pygame.K_a,
 ]

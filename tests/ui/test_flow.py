@@ -187,3 +187,24 @@ def test_debrief_names_each_move_and_gives_better_words(make_app, drive):
     assert card.teaching in text and debrief.summary.ending in text
     assert "fair 40%" in text and "good 2:1" in text
     assert scoring.PATTERN_EXPLAINED[debrief.summary.dialogue] in text
+
+
+def test_a_corrupt_save_is_named_on_the_title_until_dismissed(attune_home, drive):
+    from game.ui.app import App
+
+    attune_home.mkdir(parents=True, exist_ok=True)
+    (attune_home / "progress.json").write_text("{ this is not json")
+    (attune_home / "settings.json").write_text('{"version": 1, "settings": {"seen_intro": true}}')
+    app = App()
+    app.push("title")
+    p = drive(app)
+    p.frames(1)
+    assert any("could not be read" in m for m in p.scene.messages)
+    FIT.start()
+    p.frames(1)
+    FIT.stop()
+    assert any("could not be read" in r.text for r in FIT.records)
+    assert p.scene.focused.label == "Got it"
+    p.press(pygame.K_RETURN)
+    assert not p.scene.messages and p.scene.focused.label == "Play"
+    assert list(attune_home.glob("progress.json.unreadable-*"))

@@ -68,7 +68,7 @@ class TitleScene(Scene):
         self.buttons = ([self.dismiss] if self.dismiss else []) + items
 
     def layout(self, size: tuple[int, int]) -> None:
-        keep = self.focused.action if self.buttons else "play"
+        keep = self.focused.action if self.buttons else ("dismiss" if self.messages else "play")
         self._build()
         t = self.theme
         w, h = size
