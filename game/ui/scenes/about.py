@@ -35,7 +35,7 @@ def sections(home: str) -> list[Block]:
                     "Better listening is never the answer to abuse, violence, coercion, or being afraid "
                     "of your partner. None of that is a communication problem, and none of it is your fault."
                 ),
-                Para("If you are in danger now, call the emergency number where you are."),
+                Para("If you are in danger now, call the emergency number where you are.", role="strong"),
                 Para(
                     "A domestic violence helpline can listen in confidence and help you plan what to do. "
                     "Numbers differ from country to country; for example:"
