@@ -57,6 +57,12 @@ class NameFearScene(Scene):
         self.recap_box = pygame.Rect(x, y, inner, measure(t.font("em"), self.recap, inner) if self.recap else 0)
         y = self.recap_box.bottom + t.space(2)
         y = stack_buttons(self.buttons, t, x, y, inner, t.space(1))
+        shift = max(0, (h - m - y) // 2)  # centred in the window when it all fits
+        for r in (self.portrait_box, self.q_box, self.recap_box):
+            r.move_ip(0, shift)
+        for b in self.buttons:
+            b.box.move_ip(0, shift)
+        y += shift
         self.column.set_view(view, y - m + t.space(1))
         self.set_focus(self.button_for(keep) or self.buttons[0])
 
