@@ -13,6 +13,12 @@ back, P pauses, F5 reloads the decks from disk, F11 toggles fullscreen.
 The mouse hovers, clicks and scrolls. When nothing animates, the loop
 sleeps in `pygame.event.wait` until the next event.
 
+Typing mode: a scene that shows a text field calls `start_typing(scene)`;
+while that scene is on top, what the keyboard types arrives as TEXT intents
+(letters, digits, space and P are text then, not picks or the pause key),
+Backspace as ERASE, and Enter, Esc, Tab, the arrows, F5 and F11 work as
+always. `stop_typing(scene)` ends it, and so does closing the scene.
+
 Tests and the screenshot tour drive the app without a real clock:
 `app.frame(dt)` handles the queued events, advances by dt and draws once.
 """
@@ -35,6 +41,7 @@ from .scenes.base import (
     BACK,
     CLICK,
     CONFIRM,
+    ERASE,
     MOVE,
     NEXT,
     PAGE,
@@ -43,6 +50,7 @@ from .scenes.base import (
     POINT,
     PREV,
     SCROLL,
+    TEXT,
     Intent,
     Scene,
     scene_class,
@@ -54,13 +62,31 @@ MIN_SIZE = (640, 480)
 NUMBER_KEYS = {getattr(pygame, f"K_{i}"): i - 1 for i in range(1, 7)}
 NUMBER_KEYS.update({getattr(pygame, f"K_KP{i}"): i - 1 for i in range(1, 7)})
 ARROWS = {pygame.K_UP: (0, -1), pygame.K_DOWN: (0, 1), pygame.K_LEFT: (-1, 0), pygame.K_RIGHT: (1, 0)}
+KEYPAD_TEXT = {getattr(pygame, f"K_KP{i}") for i in range(10)} | {
+    pygame.K_KP_PERIOD,
+    pygame.K_KP_DIVIDE,
+    pygame.K_KP_MULTIPLY,
+    pygame.K_KP_MINUS,
+    pygame.K_KP_PLUS,
+}
 
 
-def intents_for(event: pygame.event.Event) -> list[Intent]:
-    """The intents a raw pygame event means (most mean none)."""
+def types_text(key: int) -> bool:
+    """True for a key whose press arrives as typed text in typing mode (letters, digits, space, P...)."""
+    return 32 <= key < 127 or key in KEYPAD_TEXT
+
+
+def intents_for(event: pygame.event.Event, typing: bool = False) -> list[Intent]:
+    """The intents a raw pygame event means (most mean none); `typing`: the app is in typing mode."""
     t = event.type
+    if t == pygame.TEXTINPUT:
+        return [Intent(TEXT, text=event.text)] if typing and event.text else []
     if t == pygame.KEYDOWN:
         k = event.key
+        if typing and k == pygame.K_BACKSPACE:
+            return [Intent(ERASE)]
+        if typing and types_text(k):
+            return []  # it arrives again as a TEXTINPUT event
         if k in NUMBER_KEYS:
             return [Intent(PICK, index=NUMBER_KEYS[k])]
         if k in ARROWS:
@@ -117,6 +143,7 @@ class App:
         pygame.key.set_repeat(400, 40)
         self.theme = self._build_theme()
         self.stack: list[Scene] = []
+        self.typist: Scene | None = None  # the scene that asked for typing mode
         self.toasts: list[Toast] = []
         self.now = 0.0  # seconds of animation time since start (driven by frame dt)
         self.running = True
@@ -205,8 +232,7 @@ class App:
     def pop(self, result: Any = None) -> None:
         if not self.stack:
             return
-        scene = self.stack.pop()
-        scene.leave()
+        scene = self._close_top()
         if self.top is not None:
             self.top.resume(scene.name, result)
         else:
@@ -214,8 +240,14 @@ class App:
 
     def replace(self, name: str | type[Scene], **params: Any) -> Scene:
         if self.stack:
-            self.stack.pop().leave()
+            self._close_top()
         return self.push(name, **params)
+
+    def _close_top(self) -> Scene:
+        scene = self.stack.pop()
+        scene.leave()
+        self.stop_typing(scene)
+        return scene
 
     def pop_to(self, name: str) -> None:
         """Close scenes until `name` is on top (the title, usually); it gets `resume(closed, None)`."""
@@ -233,6 +265,23 @@ class App:
         self.sound.play("notice")
 
     # -- input -----------------------------------------------------------
+    @property
+    def typing(self) -> bool:
+        """True while the scene that asked for typing mode is on top."""
+        return self.typist is not None and self.typist is self.top
+
+    def start_typing(self, scene: Scene) -> None:
+        """Typed text reaches `scene` as TEXT intents while it is on top, until `stop_typing`."""
+        if self.typist is not scene:
+            self.typist = scene
+            pygame.key.start_text_input()
+
+    def stop_typing(self, scene: Scene | None = None) -> None:
+        """Keys are game keys again (only when `scene`, if given, is the one typing)."""
+        if self.typist is not None and (scene is None or scene is self.typist):
+            self.typist = None
+            pygame.key.stop_text_input()
+
     def dispatch(self, event: pygame.event.Event) -> None:
         t = event.type
         if t == pygame.QUIT:
@@ -247,7 +296,7 @@ class App:
         if t in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
             self.relayout()
             return
-        for intent in intents_for(event):
+        for intent in intents_for(event, typing=self.typing):
             self.send(intent)
 
     def send(self, intent: Intent) -> bool:

@@ -9,7 +9,19 @@ from hypothesis import strategies as st
 
 from game.ui.app import intents_for
 from game.ui.loop_view import LoopView
-from game.ui.scenes.base import BACK, CONFIRM, MOVE, NEXT, PICK, PREV, Scene, scene_class, scene_exists
+from game.ui.scenes.base import (
+    BACK,
+    CONFIRM,
+    ERASE,
+    MOVE,
+    NEXT,
+    PICK,
+    PREV,
+    TEXT,
+    Scene,
+    scene_class,
+    scene_exists,
+)
 
 
 def ev(type_, **kw):
@@ -30,6 +42,38 @@ def test_raw_events_become_intents():
     )
     assert intents_for(ev(pygame.KEYDOWN, key=pygame.K_7, mod=0)) == []
     assert intents_for(ev(pygame.KEYDOWN, key=pygame.K_1, mod=0))[0].kind == PICK
+
+
+def test_typing_mode_turns_keys_into_text():
+    def kinds(event, typing):
+        return [i.kind for i in intents_for(event, typing=typing)]
+
+    typed = intents_for(ev(pygame.TEXTINPUT, text="Sam 2p"), typing=True)
+    assert [(i.kind, i.text) for i in typed] == [(TEXT, "Sam 2p")]
+    assert intents_for(ev(pygame.TEXTINPUT, text="x")) == [], "text is ignored outside typing mode"
+    for key in (pygame.K_p, pygame.K_2, pygame.K_KP3, pygame.K_SPACE, pygame.K_a):
+        assert kinds(ev(pygame.KEYDOWN, key=key, mod=0), True) == [], key
+    assert kinds(ev(pygame.KEYDOWN, key=pygame.K_BACKSPACE, mod=0), True) == [ERASE]
+    assert kinds(ev(pygame.KEYDOWN, key=pygame.K_BACKSPACE, mod=0), False) == []
+    for key, kind in ((pygame.K_RETURN, CONFIRM), (pygame.K_ESCAPE, BACK), (pygame.K_TAB, NEXT), (pygame.K_UP, MOVE)):
+        assert kinds(ev(pygame.KEYDOWN, key=key, mod=0), True) == [kind]
+
+
+def test_typing_mode_belongs_to_the_scene_on_top_and_ends_when_it_closes(make_app):
+    from game.ui.scenes.base import Confirm
+
+    app = make_app()
+    title = app.top
+    app.start_typing(title)
+    assert app.typing
+    app.push(Confirm, title="Sure?")
+    assert not app.typing, "a scene opened on top gets game keys"
+    app.pop()
+    assert app.typing
+    app.push("decks")
+    app.start_typing(app.top)
+    app.pop()
+    assert not app.typing and app.typist is None
 
 
 def test_scenes_are_found_by_name():

@@ -24,6 +24,12 @@ and Shift+Tab go through them in order, Enter or a click activates one
 Esc calls `back()` (which closes the scene). Override `handle` for more
 and call `super().handle(intent)` for the rest.
 
+Typing: `self.app.start_typing(self)` puts the app in typing mode while
+this scene is on top: letters, digits, space and P then arrive as TEXT
+intents (with `intent.text`) instead of picks, confirms and pauses,
+Backspace as ERASE, and Enter, Esc, Tab and the arrows keep their meaning.
+`self.app.stop_typing(self)` ends it; closing the scene ends it too.
+
 A standard header: `y = self.layout_header(title)` places the screen title
 and a Back button (`self.back_button`, included in `self.buttons` by
 `layout_header`) and returns the y where content starts.
@@ -56,7 +62,9 @@ POINT = "point"  # pos: the mouse moved
 CLICK = "click"  # pos: left click released
 SCROLL = "scroll"  # dy: wheel steps, positive = towards the end
 PAGE = "page"  # dy: Page Up (-1) / Page Down (+1), also a presentation clicker
-KINDS = (PICK, MOVE, NEXT, PREV, CONFIRM, BACK, PAUSE, POINT, CLICK, SCROLL, PAGE)
+TEXT = "text"  # text: typed characters (only while the app is in typing mode)
+ERASE = "erase"  # Backspace (only while the app is in typing mode)
+KINDS = (PICK, MOVE, NEXT, PREV, CONFIRM, BACK, PAUSE, POINT, CLICK, SCROLL, PAGE, TEXT, ERASE)
 
 
 @dataclass(frozen=True)
@@ -66,6 +74,7 @@ class Intent:
     dx: int = 0
     dy: int = 0
     pos: tuple[int, int] | None = None
+    text: str = ""
 
 
 def module_name(name: str) -> str:

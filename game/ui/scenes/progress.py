@@ -3,7 +3,7 @@
 Every number comes from the store (`totals()`, `history()`, `move_counts()`);
 this screen only draws them. The profile row switches between the people who
 play on this computer and adds a new one: "New profile" opens a name field
-that takes typed text through a `TextCapture` (Enter adds, Esc cancels). The page scrolls with the
+that takes typed text in the app's typing mode (Enter adds, Esc cancels). The page scrolls with the
 wheel, Page Up/Down, Home/End, and the arrows once the focus has no further
 to go.
 """
@@ -21,9 +21,9 @@ from game.core.model import Move
 from ..widgets import Button, ScrollColumn, draw_meter, draw_panel, draw_text, measure, meter_height
 from ..widgets.chart import BarRow, ChartPoint, LineChart, MoveBars
 from ..widgets.notice import tell_store_messages
-from ..widgets.textfield import TextCapture, TextField
+from ..widgets.textfield import TextField
 from ..widgets.toggle import OptionButton
-from .base import MOVE, Intent, Scene
+from .base import BACK, ERASE, MOVE, TEXT, Intent, Scene
 
 TITLE = "Your progress"
 TWO_COLUMNS_EMS = 40  # wider than this, figures and moves sit side by side
@@ -62,16 +62,12 @@ class ProgressScene(Scene):
         self.field = TextField(max_len=NAME_MAX, placeholder="A name")
         self.editing = False
         self.hint = TYPE_HINT
-        self.capture = TextCapture(self.app, self.field, self, on_enter=self._enter, on_escape=self._stop_editing)
         self.texts: list[tuple[str, str, pygame.Rect, str]] = []  # role, text, rect, colour name
         self.panels: list[pygame.Rect] = []
         self.meters: list[tuple[pygame.Rect, dict[str, Any]]] = []
         self.bars: list[tuple[MoveBars, tuple[int, int]]] = []
         self.chart: LineChart | None = None
         self.field_rect: pygame.Rect | None = None
-
-    def leave(self) -> None:
-        self.capture.stop()
 
     # -- building --------------------------------------------------------
     def _build(self) -> None:
@@ -332,6 +328,14 @@ class ProgressScene(Scene):
 
     # -- input -----------------------------------------------------------
     def handle(self, intent: Intent) -> bool:
+        if self.editing and intent.kind in (TEXT, ERASE, BACK):
+            if intent.kind == TEXT:
+                self.field.insert(intent.text)
+            elif intent.kind == ERASE:
+                self.field.backspace()
+            else:  # Esc while typing cancels the name, not the screen
+                self._stop_editing()
+            return True
         if intent.kind == MOVE and intent.dy:
             before = self.focused
             super().handle(intent)
@@ -360,10 +364,6 @@ class ProgressScene(Scene):
         self.layout(self.app.size)
         self.set_focus(self.button_for(("profile", self.app.store.profile)))
 
-    def _enter(self) -> None:
-        """Enter while typing: whichever of Add and Cancel has the focus."""
-        self.activate(self.focused or self.add_button)
-
     def _add(self) -> None:
         name = " ".join(self.field.text.split())
         if not name:
@@ -377,14 +377,14 @@ class ProgressScene(Scene):
         self.editing = True
         self.field.clear()
         self.hint = TYPE_HINT
-        self.capture.start()
+        self.app.start_typing(self)
         self.layout(self.app.size)
         if self.field_rect is not None:
             self.column.show(self.field_rect)
 
     def _stop_editing(self, relayout: bool = True) -> None:
         self.editing = False
-        self.capture.stop()
+        self.app.stop_typing(self)
         if relayout:
             self.layout(self.app.size)
             self.set_focus(self.new_button)
