@@ -76,6 +76,35 @@ def test_typing_mode_belongs_to_the_scene_on_top_and_ends_when_it_closes(make_ap
     assert not app.typing and app.typist is None
 
 
+def test_arrows_scroll_a_column_once_the_focus_can_go_no_further(make_app):
+    from game.ui.widgets import Button, ScrollColumn, stack_buttons
+
+    class Tall(Scene):
+        """Ten buttons in a column, with a long note below the last one."""
+
+        def enter(self):
+            self.column = ScrollColumn()
+            self.buttons = [Button(f"Option {i}", i, column=self.column) for i in range(10)]
+
+        def layout(self, size):
+            w, h = size
+            bottom = stack_buttons(self.buttons, self.theme, 20, 20, w - 80)
+            self.column.set_view(pygame.Rect(0, 20, w, h - 40), bottom + 2 * h)
+
+    app = make_app()
+    tall = app.push(Tall)
+    send = app.send
+    Intent = __import__("game.ui.scenes.base", fromlist=["Intent"]).Intent
+    for _ in range(9):
+        send(Intent(MOVE, dy=1))
+    assert tall.focused.action == 9
+    shown = tall.column.offset
+    send(Intent(MOVE, dy=1))
+    assert tall.focused.action == 9 and tall.column.offset > shown, "the note below the last option is out of reach"
+    send(Intent(MOVE, dy=-1))
+    assert tall.focused.action == 8
+
+
 def test_scenes_are_found_by_name():
     assert scene_exists("title") and scene_exists("name-fear")
     assert not scene_exists("no-such-screen")

@@ -13,7 +13,7 @@ import pygame
 
 from ..widgets import ScrollColumn, draw_panel
 from ..widgets.prose import Block, Framed, Heading, Item, Para, Prose
-from .base import MOVE, Intent, Scene
+from .base import Scene
 
 TITLE = "About and safety"
 CONTENT_EMS = 36  # the widest the text gets, in body-text sizes: about 70 characters a line
@@ -126,12 +126,6 @@ class AboutScene(Scene):
             self.prose.draw(surface, t, (self.origin[0], self.origin[1] + dy))
         self.column.draw_bar(surface, t)
         self.draw_buttons(surface)
-
-    def handle(self, intent: Intent) -> bool:
-        if intent.kind == MOVE and intent.dy:
-            self.column.scroll_by(intent.dy * self.theme.space(4))
-            return True
-        return super().handle(intent)
 
 
 SCENE = AboutScene

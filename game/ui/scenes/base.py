@@ -21,7 +21,8 @@ access for free: arrows move the focus to the nearest button that way, Tab
 and Shift+Tab go through them in order, Enter or a click activates one
 (calling `on_button(button)`), a number key activates the button whose
 `key` is that number, the wheel and Page Up/Down scroll `self.column`,
-Esc calls `back()` (which closes the scene). Override `handle` for more
+and up and down scroll it too where the focus cannot take them further
+(see `move`), Esc calls `back()` (which closes the scene). Override `handle` for more
 and call `super().handle(intent)` for the rest.
 
 Typing: `self.app.start_typing(self)` puts the app in typing mode while
@@ -223,10 +224,7 @@ class Scene:
         """Default input: focus, activation, scrolling, back. True when the intent was used."""
         k = intent.kind
         if k == MOVE:
-            scrolls = intent.dy and self.column is not None and not self.buttons_in_column()
-            if scrolls and self.column.scroll_by(intent.dy * self.theme.space(4)):
-                return True
-            self.move_focus(intent.dx, intent.dy)
+            self.move(intent.dx, intent.dy)
             return True
         if k in (NEXT, PREV):
             self.step_focus(1 if k == NEXT else -1)
@@ -259,6 +257,28 @@ class Scene:
             self.back()
             return True
         return False
+
+    def move(self, dx: int, dy: int) -> None:
+        """An arrow key: move the focus, and scroll the column where the arrow means "read on".
+
+        When no button sits in the column (a page to read), up and down scroll
+        it first and move the focus only once it can scroll no further. When
+        buttons sit in it, the focus moves first, and the column scrolls once
+        the focus can go no further that way.
+        """
+        col = self.column
+        if not dy or col is None:
+            self.move_focus(dx, dy)
+            return
+        step = dy * self.theme.space(4)
+        if not self.buttons_in_column():
+            if not col.scroll_by(step):
+                self.move_focus(dx, dy)
+            return
+        before = self.focused
+        self.move_focus(dx, dy)
+        if self.focused is before:
+            col.scroll_by(step)
 
     def buttons_in_column(self) -> bool:
         return any(b.column is self.column for b in self.buttons)
@@ -399,11 +419,6 @@ class Overlay(Scene):
                     draw_text(surface, text, t.font(role), colour, r.move(0, dy))
         self.column.draw_bar(surface, t)
         self.draw_buttons(surface)
-
-    def handle(self, intent: Intent) -> bool:
-        if intent.kind == MOVE and intent.dy and self.column.scroll_by(intent.dy * self.theme.space(4)):
-            return True
-        return super().handle(intent)
 
     def on_button(self, button: Button) -> None:
         self.close(button.action)

@@ -169,6 +169,7 @@ class IntroScene(Scene):
             self.turn(intent.dy)
             return True
         if intent.kind == MOVE and intent.dy and self.column.scrollable:
+            # a tall page: up and down only scroll, so Up at its top never lands on Skip
             return self.column.scroll_by(intent.dy * self.theme.space(4)) or True
         if intent.kind == BACK:
             self.finish("skipped")

@@ -23,7 +23,7 @@ from ..widgets.chart import BarRow, ChartPoint, LineChart, MoveBars
 from ..widgets.notice import tell_store_messages
 from ..widgets.textfield import TextField
 from ..widgets.toggle import OptionButton
-from .base import BACK, ERASE, MOVE, TEXT, Intent, Scene
+from .base import BACK, ERASE, TEXT, Intent, Scene
 
 TITLE = "Your progress"
 TWO_COLUMNS_EMS = 40  # wider than this, figures and moves sit side by side
@@ -335,12 +335,6 @@ class ProgressScene(Scene):
                 self.field.backspace()
             else:  # Esc while typing cancels the name, not the screen
                 self._stop_editing()
-            return True
-        if intent.kind == MOVE and intent.dy:
-            before = self.focused
-            super().handle(intent)
-            if self.focused is before:  # nothing further that way: scroll instead
-                self.column.scroll_by(intent.dy * self.theme.space(4))
             return True
         return super().handle(intent)
 

@@ -22,7 +22,7 @@ from ..widgets import Button, ScrollColumn, draw_text, measure, row_buttons
 from ..widgets.notice import tell_store_messages
 from ..widgets.prose import breakable
 from ..widgets.toggle import OptionButton, SwitchButton
-from .base import CLICK, MOVE, Confirm, Intent, Scene
+from .base import CLICK, Confirm, Intent, Scene
 
 TITLE = "Settings"
 CONTENT_EMS = 44  # the widest the settings column gets, in body-text sizes
@@ -235,12 +235,6 @@ class SettingsScene(Scene):
                 f = (intent.pos[0] - level.x) / bar_w  # a click on a segment sets the volume up to it
                 self._set_volume(min(VOLUME_STEPS, int(f * VOLUME_STEPS) + 1))
                 return True
-        if intent.kind == MOVE and intent.dy:
-            before = self.focused
-            super().handle(intent)
-            if self.focused is before:  # nothing further that way: scroll instead
-                self.column.scroll_by(intent.dy * self.theme.space(4))
-            return True
         return super().handle(intent)
 
     def activate(self, button: Button) -> None:
