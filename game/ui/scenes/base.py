@@ -178,11 +178,11 @@ class Scene:
         if not button.enabled:
             return
         self.set_focus(button)
-        self.app.sound.play("select")
         if button is self.back_button:
             self.back()
         else:
             self.on_button(button)
+        self.app.sound.play("select")  # afterwards, so a volume button is heard at the level it set
 
     def move_focus(self, dx: int, dy: int) -> None:
         """Move the focus to the nearest enabled button in a direction."""

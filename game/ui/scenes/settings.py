@@ -234,16 +234,9 @@ class SettingsScene(Scene):
             if bar_w and level.collidepoint(intent.pos) and self.column.view.collidepoint(intent.pos):
                 f = (intent.pos[0] - level.x) / bar_w  # a click on a segment sets the volume up to it
                 self._set_volume(min(VOLUME_STEPS, int(f * VOLUME_STEPS) + 1))
+                self.app.sound.play("select")
                 return True
         return super().handle(intent)
-
-    def activate(self, button: Button) -> None:
-        if button.action in ("quieter", "louder") and button.enabled:
-            self.set_focus(button)
-            steps = round(self.app.store.settings.volume * VOLUME_STEPS)
-            self._set_volume(steps + (1 if button.action == "louder" else -1))
-            return
-        super().activate(button)
 
     def on_button(self, button: Button) -> None:
         s = self.app.store.settings
@@ -254,6 +247,9 @@ class SettingsScene(Scene):
         elif a in ("high_contrast", "reduced_motion"):
             setattr(s, a, not getattr(s, a))
             self._apply()
+        elif a in ("quieter", "louder"):  # the select cue that follows plays at the new level
+            steps = round(s.volume * VOLUME_STEPS)
+            self._set_volume(steps + (1 if a == "louder" else -1))
         elif a == "fullscreen":
             s.fullscreen = not self.app.fullscreen
             self._apply()
@@ -274,11 +270,10 @@ class SettingsScene(Scene):
         self.set_focus(self.delete)
 
     def _set_volume(self, steps: int) -> None:
-        """Set the volume to a step of ten, apply and save it, and play the cue at the new level."""
+        """Set the volume to a step of ten, apply and save it."""
         steps = max(0, min(VOLUME_STEPS, steps))
         self.app.store.settings.volume = steps / VOLUME_STEPS
         self._apply()
-        self.app.sound.play("select")
 
     def _apply(self) -> None:
         self.app.apply_settings()
