@@ -164,12 +164,13 @@ class DebriefScene(Scene):
         mw = (flow.width - gap * (cols - 1)) // cols
         for i in range(0, len(items), cols):
             row = items[i : i + cols]
-            rh = max(meter_height(t, mw, label, note, value) for label, _, value, _, note in row)
+            guided = any(guides for *_, guides, _ in row)  # side by side, the notes line up
+            rh = max(meter_height(t, mw, label, note, value, guide_line=guided) for label, _, value, _, note in row)
 
-            def draw_row(surface: pygame.Surface, rect: pygame.Rect, row=row) -> None:
+            def draw_row(surface: pygame.Surface, rect: pygame.Rect, row=row, guided=guided) -> None:
                 for j, (label, frac, value, guides, note) in enumerate(row):
                     r = pygame.Rect(rect.x + j * (mw + gap), rect.y, mw, rect.height)
-                    draw_meter(surface, r, t, label, frac, value, guides, note)
+                    draw_meter(surface, r, t, label, frac, value, guides, note, guide_line=guided)
 
             flow.custom(rh, draw_row, after=1.4)
 

@@ -273,7 +273,7 @@ class ProgressScene(Scene):
         y = self._text("h2", "Your figures", x, y, width) + t.space(0.4)
         y = self._text("small", GUIDES_NOTE, x, y, width, "dim") + t.space(1.2)
         for fig in self._figures():
-            mh = meter_height(t, width, fig["label"], fig["note"], fig["value"])
+            mh = meter_height(t, width, fig["label"], fig["note"], fig["value"], guides=fig.get("guides"))
             self.meters.append((pygame.Rect(x, y, width, mh), fig))
             y += mh + t.space(1.6)
         return y

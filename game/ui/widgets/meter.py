@@ -1,10 +1,14 @@
 """Meters: a labelled bar with the guides it is read against (never a verdict).
 
-    h = meter_height(theme, width, label, note)
-    draw_meter(surface, rect, theme, "Attunement", 0.72, "72%", guides=[(0.4, "fair"), (0.5, "good")])
+    guides = [(0.4, "fair"), (0.5, "good")]
+    h = meter_height(theme, width, "Attunement", note, "72%", guides=guides)
+    draw_meter(surface, rect, theme, "Attunement", 0.72, "72%", guides=guides, note=note)
 
 The fill is a bar, the value is written in words, and each guide is a tick
-with its name, so nothing depends on telling colours apart.
+with its name, so nothing depends on telling colours apart. The line for
+the guides' names is there only when there are guides; meters side by side
+pass `guide_line=True` to all of them when any has guides, so their notes
+line up.
 """
 
 from __future__ import annotations
@@ -21,11 +25,26 @@ def _bar_h(theme: Theme) -> int:
     return max(10, theme.space(1.2))
 
 
-def meter_height(theme: Theme, width: int, label: str, note: str | None = None, value_text: str = "") -> int:
-    """The height `draw_meter` needs at `width`."""
+def _guide_line_h(theme: Theme, guides: list | None, guide_line: bool | None) -> int:
+    """The room under the bar for the guides' names: none when there are none (unless asked for)."""
+    if not (bool(guides) if guide_line is None else guide_line):
+        return 0
+    return theme.space(0.4) + line_height(theme.font("small"))
+
+
+def meter_height(
+    theme: Theme,
+    width: int,
+    label: str,
+    note: str | None = None,
+    value_text: str = "",
+    guides: list[tuple[float, str]] | None = None,
+    guide_line: bool | None = None,
+) -> int:
+    """The height `draw_meter` needs at `width` (`guide_line`: room for guide names; by default when guided)."""
     label_w = width - theme.font("h2").size(value_text)[0] - theme.space(1) if value_text else width
     top = max(measure(theme.font("strong"), label, max(10, label_w)), theme.font("h2").get_height())
-    h = top + theme.space(0.6) + _bar_h(theme) + theme.space(0.4) + line_height(theme.font("small"))
+    h = top + theme.space(0.6) + _bar_h(theme) + _guide_line_h(theme, guides, guide_line)
     if note:
         h += theme.space(0.4) + measure(theme.font("small"), note, width)
     return h
@@ -41,6 +60,7 @@ def draw_meter(
     guides: list[tuple[float, str]] | None = None,
     note: str | None = None,
     colour: RGB | None = None,
+    guide_line: bool | None = None,
 ) -> None:
     c = theme.colour
     rect = pygame.Rect(rect)
@@ -85,5 +105,5 @@ def draw_meter(
             draw_text(surface, name, small, c.text_dim, r)
             placed.append(r)
     if note:
-        ny = ly + line_height(small) + theme.space(0.4)
+        ny = track.bottom + _guide_line_h(theme, guides, guide_line) + theme.space(0.4)
         draw_text(surface, note, small, c.text_dim, pygame.Rect(rect.x, ny, rect.width, rect.bottom - ny))
