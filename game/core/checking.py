@@ -7,37 +7,30 @@ needs. Two things make it faster on a big library:
 
 - the files are checked in worker processes, one per core, once the library
   is large enough to repay starting them (`jobs`);
-- with `cache=True`, each file's verdict is kept in the user's cache folder
-  (`validation-cache.json`), keyed by the file's path and bytes, the Attune
-  version, the PyYAML parser in use and the source of the code that checks
-  decks, so an unchanged file is answered at once and any change to the file
-  or to the rules checks it again. The cache is a convenience: a cache that
-  cannot be read is ignored and one that cannot be written is left as it was.
+- with `cache=True`, each file's verdict is kept in the cache folder
+  (`validation.json`, see cache.py), keyed by the file's path and bytes and
+  the rules that judged it, so an unchanged file is answered at once and any
+  change to the file or to the rules checks it again.
 
-Decks for play always come from `load_library`; nothing here builds or caches
-a deck the game will use.
+Decks for play always come from `load_library`; nothing here builds a deck
+the game will use.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
 import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from .diagnostics import Diagnostic, Severity, error
+from . import cache as cache_files
+from .diagnostics import Diagnostic, error
 from .loader import deck_files, deck_id_clash, load_deck_bytes
 from .model import Pos
 
-CACHE_FILE = "validation-cache.json"
-CACHE_FORMAT = 1
-CACHE_MAX_ENTRIES = 50_000  # about 5 MB of JSON; the least recently used go first
 # Below this many bytes of deck files to check, starting worker processes costs
 # more than it saves (a shipped card is about 6 KB).
 PARALLEL_MIN_BYTES = 2_000_000
@@ -87,8 +80,7 @@ def _check_bytes(raw: bytes, path: str) -> Verdict:
 def _to_row(v: Verdict) -> list:
     """A verdict as plain JSON data (the path is the caller's)."""
     pos = [v.deck_pos.line, v.deck_pos.col] if v.deck_pos else None
-    diags = [[d.line, d.col, d.severity.value, d.code, d.message] for d in v.diagnostics]
-    return [v.deck_id, pos, v.cards, diags]
+    return [v.deck_id, pos, v.cards, cache_files.diags_to_json(v.diagnostics)]
 
 
 def _from_row(path: str, row: list) -> Verdict:
@@ -97,8 +89,8 @@ def _from_row(path: str, row: list) -> Verdict:
         path,
         deck_id,
         Pos(path, pos[0], pos[1]) if pos else None,
-        cards,
-        tuple(Diagnostic(path, line, col, Severity(sev), code, msg) for line, col, sev, code, msg in diags),
+        int(cards),
+        tuple(cache_files.diags_from_json(path, diags)),
     )
 
 
@@ -108,77 +100,6 @@ def _check_chunk(items: Sequence[tuple[str, bytes]]) -> list[list]:
 
     with _cycle_collector_paused():
         return [_to_row(_check_bytes(raw, path)) for path, raw in items]
-
-
-# -- the cache --------------------------------------------------------------
-
-
-def cache_dir() -> Path:
-    """Where verdicts are kept: ATTUNE_HOME/cache when ATTUNE_HOME is set, else the user's cache folder."""
-    override = os.environ.get("ATTUNE_HOME")
-    if override:
-        return Path(override).expanduser() / "cache"
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("attune", appauthor=False))
-
-
-_salt: bytes | None = None
-
-
-def _cache_salt() -> bytes:
-    """What else a verdict depends on: the version, the parser, and the code that checks decks."""
-    global _salt
-    if _salt is None:
-        import yaml
-
-        from .. import __version__
-        from . import loader
-
-        h = hashlib.blake2b(digest_size=16)
-        h.update(f"{CACHE_FORMAT}|{__version__}|{yaml.__version__}|{loader._Loader.__name__}|".encode())
-        here = Path(__file__).resolve().parent
-        for name in ("checking.py", "diagnostics.py", "loader.py", "model.py", "scoring.py", "validate.py"):
-            with contextlib.suppress(OSError):
-                h.update((here / name).read_bytes())
-        _salt = h.digest()
-    return _salt
-
-
-def _key(path: str, raw: bytes) -> str:
-    h = hashlib.blake2b(_cache_salt(), digest_size=16)
-    h.update(path.encode("utf-8", "surrogateescape"))
-    h.update(b"\0")
-    h.update(raw)
-    return h.hexdigest()
-
-
-def _read_cache(folder: Path) -> dict[str, list]:
-    try:
-        data = json.loads((folder / CACHE_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT or not isinstance(data.get("verdicts"), dict):
-        return {}
-    return data["verdicts"]
-
-
-def _write_cache(folder: Path, verdicts: dict[str, list]) -> None:
-    if len(verdicts) > CACHE_MAX_ENTRIES:  # dicts keep order: the oldest entries come first
-        verdicts = dict(list(verdicts.items())[-CACHE_MAX_ENTRIES:])
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{CACHE_FILE}.", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump({"format": CACHE_FORMAT, "verdicts": verdicts}, f, separators=(",", ":"))
-            os.replace(tmp, folder / CACHE_FILE)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-    except OSError:
-        pass  # a cache that cannot be written only costs time
 
 
 # -- the library --------------------------------------------------------------
@@ -201,14 +122,18 @@ def check_library(
     """Check every deck file under `paths`, as `load_library` would, and report what it found.
 
     `jobs`: worker processes (default: one per core; 1 checks in this process).
-    `cache`: answer unchanged files from, and keep new verdicts in, the cache folder.
+    `cache`: answer unchanged files from, and keep new verdicts in, the cache folder
+    (`cache_folder`, by default cache_files.cache_dir()).
     """
+    use_cache = cache  # the flag; `cache_files` is the module
     files = [str(f) for f in deck_files(paths)]
     verdicts: list[Verdict | None] = [None] * len(files)
     todo: list[tuple[int, str, bytes]] = []
     keys: list[str | None] = [None] * len(files)
-    folder = Path(cache_folder) if cache_folder is not None else (cache_dir() if cache else None)
-    stored: dict[str, list] = _read_cache(folder) if cache and folder is not None else {}
+    folder = Path(cache_folder) if cache_folder is not None else cache_files.cache_dir()
+    store = folder / cache_files.VALIDATION_FILE
+    stored: dict[str, list] = cache_files.read(store) if use_cache else {}
+    salt = cache_files.salt() if use_cache else b""
     used: dict[str, list] = {}
     hits = 0
     for i, path in enumerate(files):
@@ -218,8 +143,8 @@ def check_library(
             diag = error(path, 1, 1, "AT101", f"cannot read the file: {e.strerror or e}")
             verdicts[i] = Verdict(path, None, None, 0, (diag,))
             continue
-        if cache:
-            key = keys[i] = _key(path, raw)
+        if use_cache:
+            key = keys[i] = cache_files.file_key(salt, path, raw)
             row = stored.get(key)
             if row is not None:
                 with contextlib.suppress(ValueError, TypeError, KeyError, IndexError):
@@ -232,13 +157,13 @@ def check_library(
     rows = _check_all([(path, raw) for _, path, raw in todo], jobs)
     for (i, path, _), row in zip(todo, rows, strict=True):
         verdicts[i] = _from_row(path, row)
-        if cache and keys[i] is not None:
+        if use_cache and keys[i] is not None:
             used[keys[i]] = row  # type: ignore[index]
-    if cache and folder is not None and todo:
+    if use_cache and todo:
         for key in used:  # move this run's entries to the young end
             stored.pop(key, None)
         stored.update(used)
-        _write_cache(folder, stored)
+        cache_files.write(store, stored)
 
     diags: list[Diagnostic] = []
     ids: dict[str, str] = {}

@@ -19,9 +19,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from typing import TYPE_CHECKING, Any
 
 from . import scoring
 from .diagnostics import Diagnostic, error, sort_key, warning
@@ -41,10 +39,37 @@ from .model import (
 )
 from .validate import check_card
 
-try:  # the C loader where present: same results, several times faster
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+if TYPE_CHECKING:
+    from yaml.nodes import Node, ScalarNode
+
+# PyYAML is imported on first use, not with this module: a game whose decks
+# all come from the deck cache (load_library(cache=True)) starts without it.
+
+
+def _default_loader() -> type:
+    """The C loader where present (same results, several times faster), else the pure-Python one."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
+
+
+def __getattr__(name: str) -> Any:
+    if name == "_Loader":  # the parser class, chosen on first use; tests swap it
+        loader = globals()["_Loader"] = _default_loader()
+        return loader
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _is_map(node: Node) -> bool:
+    return node.id == "mapping"
+
+
+def _is_seq(node: Node) -> bool:
+    return node.id == "sequence"
+
+
+def _is_scalar(node: Node) -> bool:
+    return node.id == "scalar"
 
 
 def _quick_resolver(base: type) -> type:
@@ -56,6 +81,8 @@ def _quick_resolver(base: type) -> type:
     `yes`, `12` or `~` still reads as a yes/no value, number or nothing) and
     remembers the answer for short plain scalars, which repeat (keys, moves).
     """
+    from yaml.nodes import ScalarNode, SequenceNode
+
     table = base.yaml_implicit_resolvers
     if base.yaml_path_resolvers:  # pragma: no cover - the safe loaders have none
         return base
@@ -96,9 +123,10 @@ _quick_loaders: dict[type, type] = {}
 
 def _loader() -> type:
     """The quick-resolving subclass of whichever loader `_Loader` names now (tests swap it)."""
-    quick = _quick_loaders.get(_Loader)
+    base = globals().get("_Loader") or __getattr__("_Loader")
+    quick = _quick_loaders.get(base)
     if quick is None:
-        quick = _quick_loaders[_Loader] = _quick_resolver(_Loader)
+        quick = _quick_loaders[base] = _quick_resolver(base)
     return quick
 
 
@@ -214,13 +242,13 @@ class _Builder:
     def mapping(self, node: Node, what: str, keys: dict[str, bool]) -> dict[str, tuple[ScalarNode, Node]]:
         """Check a mapping's keys; return key -> (key node, value node)."""
         self.check_tag(node)
-        if not isinstance(node, MappingNode):
+        if not _is_map(node):
             self.err(node, "AT204", f"{what} should be a set of `key: value` lines, not {self.kind(node)}")
             raise _Reject
         out: dict[str, tuple[ScalarNode, Node]] = {}
         for k, v in node.value:
             self.check_tag(k)
-            if not isinstance(k, ScalarNode):
+            if not _is_scalar(k):
                 self.err(k, "AT204", f"a key in {what} should be a plain word")
                 raise _Reject
             name = k.value
@@ -240,19 +268,19 @@ class _Builder:
         return out
 
     def kind(self, node: Node) -> str:
-        if isinstance(node, MappingNode):
+        if _is_map(node):
             return "a set of `key: value` lines"
-        if isinstance(node, SequenceNode):
+        if _is_seq(node):
             return "a list"
         return _KIND_WORDS.get(node.tag, "text")
 
     def text(self, node: Node, what: str) -> str | None:
         self.check_tag(node)
-        if not isinstance(node, ScalarNode) or node.tag != STR:
-            if isinstance(node, ScalarNode) and node.tag == NULL and node.value in ("", "~", "null", "Null", "NULL"):
+        if not _is_scalar(node) or node.tag != STR:
+            if _is_scalar(node) and node.tag == NULL and node.value in ("", "~", "null", "Null", "NULL"):
                 self.err(node, "AT209", f"{what} is empty: write the text")
                 return None
-            extra = "; put it in quotes if it is meant as text" if isinstance(node, ScalarNode) else ""
+            extra = "; put it in quotes if it is meant as text" if _is_scalar(node) else ""
             self.err(node, "AT204", f"{what} should be text, but `{_short(node)}` reads as {self.kind(node)}{extra}")
             return None
         value = node.value.strip()
@@ -299,7 +327,7 @@ class _Builder:
             except _Reject:  # reported: a tag or an alias on the format
                 ok = False
             else:
-                if not (isinstance(v, ScalarNode) and v.tag == INT and v.value.strip() == str(FORMAT_VERSION)):
+                if not (_is_scalar(v) and v.tag == INT and v.value.strip() == str(FORMAT_VERSION)):
                     self.err(
                         v, "AT206", f"format `{_short(v)}` is not supported: this version of Attune reads format: 1"
                     )
@@ -329,7 +357,7 @@ class _Builder:
             if "tags" in m:
                 seq = m["tags"][1]
                 self.check_tag(seq)
-                if isinstance(seq, SequenceNode):
+                if _is_seq(seq):
                     for t in seq.value:
                         tv = self.text(t, "a tag")
                         if tv is not None:
@@ -347,7 +375,7 @@ class _Builder:
             self.check_tag(node)
         except _Reject:
             return []
-        if not isinstance(node, SequenceNode):
+        if not _is_seq(node):
             self.err(
                 node, "AT204", f"cards should be a list of cards, each starting with `- id:`, not {self.kind(node)}"
             )
@@ -427,7 +455,7 @@ class _Builder:
 
     def tension(self, node: Node) -> float:
         self.check_tag(node)
-        if isinstance(node, ScalarNode) and node.tag in (INT, FLOAT):
+        if _is_scalar(node) and node.tag in (INT, FLOAT):
             try:
                 value = float(node.value.replace("_", ""))
             except ValueError:
@@ -461,7 +489,7 @@ class _Builder:
         if "choices" in m:
             seq = m["choices"][1]
             self.check_tag(seq)
-            if not isinstance(seq, SequenceNode):
+            if not _is_seq(seq):
                 self.err(seq, "AT204", f"choices should be a list, each starting with `- say:`, not {self.kind(seq)}")
             else:
                 for cn in seq.value:
@@ -473,7 +501,7 @@ class _Builder:
         return Beat(name, says, tuple(choices), varies, _pos(self.path, key))
 
     def says(self, node: Node) -> tuple[dict[LoopState, str] | None, bool]:
-        if isinstance(node, MappingNode):
+        if _is_map(node):
             m = self.mapping(node, "says", {s.value: False for s in STATES})
             lines: dict[LoopState, str] = {}
             for s in STATES:
@@ -514,7 +542,7 @@ class _Builder:
         if "names_fear" in g:
             v = g["names_fear"]
             self.check_tag(v)
-            if isinstance(v, ScalarNode) and v.tag == BOOL:
+            if _is_scalar(v) and v.tag == BOOL:
                 names_fear = v.value.lower() in ("true", "yes", "on", "y")
             else:
                 self.err(v, "AT204", f"names_fear should be true or false, not {self.kind(v)}")
@@ -546,7 +574,7 @@ class _AnyKey(dict):
 
 
 def _short(node: Node) -> str:
-    if isinstance(node, ScalarNode):
+    if _is_scalar(node):
         v = node.value
         return v if len(v) <= 30 else v[:27] + "..."
     return "..."
@@ -566,6 +594,8 @@ def load_deck_text(text: str, path: str) -> tuple[Deck | None, list[Diagnostic]]
     """Build a deck from YAML text; `path` is only used in messages."""
     if not text.strip():
         return None, [error(path, 1, 1, "AT103", "the file is empty: a deck starts with `format: 1`")]
+    import yaml
+
     try:
         docs = list(yaml.compose_all(text, Loader=_loader()))
     except yaml.MarkedYAMLError as e:
@@ -645,12 +675,20 @@ class Library:
         return deck.card(card_id) if deck else None
 
 
-def load_library(paths: Iterable[str | os.PathLike[str]]) -> Library:
+def load_library(paths: Iterable[str | os.PathLike[str]], cache: bool = False) -> Library:
+    """Every deck under `paths`, and what is wrong with the rest.
+
+    With `cache=True` a file whose path and bytes were loaded before (by the
+    same version of these rules) is answered from the cache folder without
+    parsing it, and new answers are kept there (see cache.py). The result is
+    the same either way.
+    """
     decks: list[Deck] = []
     diags: list[Diagnostic] = []
     ids: dict[str, str] = {}
+    files = list(deck_files(paths))
     with _cycle_collector_paused():
-        loaded = [load_deck_file(f) for f in deck_files(paths)]
+        loaded = _load_cached(files) if cache else [load_deck_file(f) for f in files]
     for deck, ds in loaded:
         diags.extend(ds)
         if deck is None:
@@ -661,6 +699,42 @@ def load_library(paths: Iterable[str | os.PathLike[str]]) -> Library:
             continue
         decks.append(deck)
     return Library(tuple(decks), tuple(diags))
+
+
+def _load_cached(files: list[Path]) -> list[tuple[Deck | None, list[Diagnostic]]]:
+    from . import cache
+
+    store = cache.cache_dir() / cache.DECKS_FILE
+    entries = cache.read(store)
+    salt = cache.salt()
+    out: list[tuple[Deck | None, list[Diagnostic]]] = []
+    fresh: dict[str, list] = {}
+    for f in files:
+        p = str(f)
+        try:
+            raw = Path(p).read_bytes()
+        except OSError as e:
+            out.append((None, [error(p, 1, 1, "AT101", f"cannot read the file: {e.strerror or e}")]))
+            continue
+        key = cache.file_key(salt, p, raw)
+        row = entries.get(key)
+        if row is not None:
+            try:
+                deck_row, diag_rows = row
+                deck = cache.deck_from_json(p, deck_row) if deck_row is not None else None
+                out.append((deck, cache.diags_from_json(p, diag_rows)))
+                continue
+            except (KeyError, ValueError, TypeError, IndexError):
+                pass  # an entry of another shape: parse the file again
+        deck, ds = load_deck_bytes(raw, p)
+        out.append((deck, ds))
+        fresh[key] = [cache.deck_to_json(deck) if deck is not None else None, cache.diags_to_json(ds)]
+    if fresh:
+        for key in fresh:
+            entries.pop(key, None)
+        entries.update(fresh)
+        cache.write(store, entries)
+    return out
 
 
 def deck_id_clash(deck_id: str, pos: Pos, ids: dict[str, str]) -> Diagnostic | None:

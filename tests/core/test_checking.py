@@ -9,6 +9,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+from game.core import cache as cache_files
 from game.core import checking, loader
 from game.core.checking import check_library
 from game.core.loader import load_deck_text, load_library
@@ -89,24 +90,24 @@ def test_cache_keeps_verdicts_apart_by_path(tmp_path: Path):
     assert [Path(x.path).parent.name for x in first.diagnostics + second.diagnostics] == ["one", "two"]
 
 
-@pytest.mark.parametrize("content", ["", "{not json", json.dumps({"format": 99, "verdicts": {}}), "[1, 2]"])
+@pytest.mark.parametrize("content", ["", "{not json", json.dumps({"format": 99, "entries": {}}), "[1, 2]"])
 def test_a_broken_cache_is_ignored_and_replaced(tmp_path: Path, content: str):
     d = _library(tmp_path)
     cache = tmp_path / "cache"
     cache.mkdir()
-    (cache / checking.CACHE_FILE).write_text(content)
+    (cache / cache_files.VALIDATION_FILE).write_text(content)
     report = check_library([d], jobs=1, cache=True, cache_folder=cache)
     _same(report, load_library([d]))
-    assert json.loads((cache / checking.CACHE_FILE).read_text())["format"] == checking.CACHE_FORMAT
+    assert json.loads((cache / cache_files.VALIDATION_FILE).read_text())["format"] == cache_files.FORMAT
 
 
 def test_a_damaged_entry_is_checked_again(tmp_path: Path):
     d = _library(tmp_path)
     cache = tmp_path / "cache"
     check_library([d], jobs=1, cache=True, cache_folder=cache)
-    data = json.loads((cache / checking.CACHE_FILE).read_text())
-    data["verdicts"] = {k: ["wrong"] for k in data["verdicts"]}
-    (cache / checking.CACHE_FILE).write_text(json.dumps(data))
+    data = json.loads((cache / cache_files.VALIDATION_FILE).read_text())
+    data["entries"] = {k: ["wrong"] for k in data["entries"]}
+    (cache / cache_files.VALIDATION_FILE).write_text(json.dumps(data))
     report = check_library([d], jobs=1, cache=True, cache_folder=cache)
     assert report.from_cache == 0
     _same(report, load_library([d]))
@@ -122,9 +123,9 @@ def test_an_unwritable_cache_only_costs_time(tmp_path: Path):
 
 def test_cache_folder_follows_attune_home(tmp_path: Path, monkeypatch):
     monkeypatch.setenv("ATTUNE_HOME", str(tmp_path))
-    assert checking.cache_dir() == tmp_path / "cache"
+    assert cache_files.cache_dir() == tmp_path / "cache"
     check_library([SCENARIOS], jobs=1, cache=True)
-    assert (tmp_path / "cache" / checking.CACHE_FILE).is_file()
+    assert (tmp_path / "cache" / cache_files.VALIDATION_FILE).is_file()
 
 
 # -- the loader's own speed-ups keep its answers --------------------------------

@@ -1,0 +1,227 @@
+"""The cache folder: what was learnt from a deck file, kept so an unchanged file is not parsed again.
+
+Two caches live there, each one JSON file written whole and atomically:
+
+- `decks.json`: decks as built by the loader, with their diagnostics, for
+  `load_library(paths, cache=True)`: the game's start, which then needs
+  neither PyYAML nor the parse for decks it has seen before.
+- `validation.json`: verdicts (diagnostics and counts) for
+  `check_library(paths, cache=True)`.
+
+Every entry is keyed by a hash of the file's path and bytes and of a salt:
+the Attune version, the YAML parser in use and the source of the modules
+that turn a file into a deck. Change the file, the rules or the parser and
+the entry no longer matches, so a stale answer is never given. The caches
+are a convenience: one that cannot be read is ignored, one that cannot be
+written is left as it was, and deleting the folder only costs time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib.util
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .diagnostics import Diagnostic, Severity
+from .model import STATES, Beat, Card, Choice, Deck, Fear, LoopState, Move, Pattern, Pos
+
+FORMAT = 1
+MAX_ENTRIES = 20_000  # per cache file; the oldest written go first
+DECKS_FILE = "decks.json"
+VALIDATION_FILE = "validation.json"
+# The modules whose source decides what a deck file becomes.
+_RULES = ("cache.py", "checking.py", "diagnostics.py", "loader.py", "model.py", "scoring.py", "validate.py")
+
+
+def cache_dir() -> Path:
+    """ATTUNE_HOME/cache when ATTUNE_HOME is set, else the user's cache folder."""
+    override = os.environ.get("ATTUNE_HOME")
+    if override:
+        return Path(override).expanduser() / "cache"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("attune", appauthor=False))
+
+
+# -- keys ---------------------------------------------------------------------
+
+_code: bytes | None = None
+
+
+def _code_digest() -> bytes:
+    """The version and the rules' source, read once a process."""
+    global _code
+    if _code is None:
+        from .. import __version__
+
+        h = hashlib.blake2b(digest_size=16)
+        h.update(f"{FORMAT}|{__version__}|".encode())
+        here = Path(__file__).resolve().parent
+        for name in _RULES:
+            with contextlib.suppress(OSError):
+                h.update((here / name).read_bytes())
+        _code = h.digest()
+    return _code
+
+
+def _parser_id() -> str:
+    """Which YAML parser would read a deck now, told without importing PyYAML."""
+    from . import loader
+
+    chosen = loader.__dict__.get("_Loader")
+    if chosen is not None and chosen is not loader._default_loader():
+        return f"custom:{chosen.__module__}.{chosen.__qualname__}"
+    spec = importlib.util.find_spec("yaml")
+    if spec is None or spec.origin is None:
+        return "no-yaml"
+    folder = Path(spec.origin).parent
+    version = ""
+    with contextlib.suppress(OSError):
+        version = hashlib.blake2b(Path(spec.origin).read_bytes(), digest_size=8).hexdigest()
+    c_parser = any(folder.glob("_yaml*.so")) or any(folder.glob("_yaml*.pyd"))
+    return f"pyyaml-{version}-{'c' if c_parser else 'py'}"
+
+
+def salt() -> bytes:
+    return _code_digest() + _parser_id().encode()
+
+
+def file_key(salt: bytes, path: str, raw: bytes) -> str:
+    h = hashlib.blake2b(salt, digest_size=16)
+    h.update(path.encode("utf-8", "surrogateescape"))
+    h.update(b"\0")
+    h.update(raw)
+    return h.hexdigest()
+
+
+# -- files --------------------------------------------------------------------
+
+
+def read(file: Path) -> dict[str, Any]:
+    """The entries of a cache file; empty when it is missing, unreadable or of another format."""
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("entries"), dict):
+        return {}
+    return data["entries"]
+
+
+def write(file: Path, entries: dict[str, Any]) -> None:
+    """Replace a cache file whole; a folder that cannot be written is left alone."""
+    if len(entries) > MAX_ENTRIES:  # dicts keep order: the oldest written come first
+        entries = dict(list(entries.items())[-MAX_ENTRIES:])
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=file.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump({"format": FORMAT, "entries": entries}, f, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, file)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+    except OSError:
+        pass
+
+
+# -- diagnostics and decks as plain data ------------------------------------------
+
+
+def diags_to_json(diags: list[Diagnostic] | tuple[Diagnostic, ...]) -> list[list[Any]]:
+    return [[d.line, d.col, d.severity.value, d.code, d.message] for d in diags]
+
+
+def diags_from_json(path: str, rows: list[list[Any]]) -> list[Diagnostic]:
+    return [Diagnostic(path, line, col, Severity(sev), code, msg) for line, col, sev, code, msg in rows]
+
+
+def deck_to_json(deck: Deck) -> list[Any]:
+    def pos(p: Pos) -> list[int]:
+        return [p.line, p.col]
+
+    def choice(c: Choice) -> list[Any]:
+        return [c.say, c.move.value, c.why, c.next, c.reply, c.names_fear, pos(c.pos), pos(c.next_pos)]
+
+    def beat(b: Beat) -> list[Any]:
+        return [b.id, [b.says[s] for s in STATES], [choice(c) for c in b.choices], b.says_varies, pos(b.pos)]
+
+    def card(c: Card) -> list[Any]:
+        return [
+            c.id,
+            c.title,
+            c.partner,
+            c.fear.value,
+            c.pattern.value,
+            c.setting,
+            c.tension,
+            c.teaching,
+            c.start,
+            [beat(b) for b in c.beats.values()],
+            [c.endings[s] for s in STATES],
+            pos(c.pos),
+        ]
+
+    return [
+        deck.id,
+        deck.title,
+        deck.description,
+        list(deck.tags),
+        deck.format,
+        pos(deck.pos),
+        [card(c) for c in deck.cards],
+    ]
+
+
+_MOVES = {m.value: m for m in Move}
+_FEARS = {f.value: f for f in Fear}
+_PATTERNS = {p.value: p for p in Pattern}
+
+
+def deck_from_json(path: str, row: list[Any]) -> Deck:
+    """Rebuild a deck; raises (KeyError, ValueError, TypeError, IndexError) on data of another shape."""
+    soft, stuck, esc = STATES
+
+    def states(texts: list[str]) -> dict[LoopState, str]:
+        a, b, c = texts
+        return {soft: a, stuck: b, esc: c}
+
+    def choice(r: list[Any]) -> Choice:
+        say, move, why, nxt, reply, names_fear, (l1, c1), (l2, c2) = r
+        return Choice(say, _MOVES[move], why, nxt, reply, bool(names_fear), Pos(path, l1, c1), Pos(path, l2, c2))
+
+    def beat(r: list[Any]) -> Beat:
+        bid, says, choices, varies, (line, col) = r
+        return Beat(bid, states(says), tuple(choice(c) for c in choices), bool(varies), Pos(path, line, col))
+
+    deck_id, title, description, tags, fmt, (dl, dc), cards = row
+
+    def card(r: list[Any]) -> Card:
+        cid, ctitle, partner, fear, pattern, setting, tension, teaching, start, beats, endings, (line, col) = r
+        built = {b.id: b for b in (beat(x) for x in beats)}
+        return Card(
+            id=cid,
+            deck_id=deck_id,
+            title=ctitle,
+            partner=partner,
+            fear=_FEARS[fear],
+            pattern=_PATTERNS[pattern],
+            setting=setting,
+            tension=float(tension),
+            teaching=teaching,
+            start=start,
+            beats=built,
+            endings=states(endings),
+            pos=Pos(path, line, col),
+        )
+
+    return Deck(
+        deck_id, title, description, tuple(tags), tuple(card(c) for c in cards), path, int(fmt), Pos(path, dl, dc)
+    )
