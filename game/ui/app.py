@@ -19,6 +19,12 @@ while that scene is on top, what the keyboard types arrives as TEXT intents
 Backspace as ERASE, and Enter, Esc, Tab, the arrows, F5 and F11 work as
 always. `stop_typing(scene)` ends it, and so does closing the scene.
 
+Messages about saved data (`store.messages`: a corrupt file set aside,
+progress that cannot be saved) are never dropped: those the store had when
+the game opened wait in `startup_messages` for the title, which shows them
+until the player dismisses them; any that come later become notices at the
+foot of the screen on the next frame, whichever screen caused them.
+
 Tests and the screenshot tour drive the app without a real clock:
 `app.frame(dt)` handles the queued events, advances by dt and draws once.
 """
@@ -133,6 +139,8 @@ class App:
         pygame.display.init()
         pygame.font.init()
         self.store = store if store is not None else Store(home)
+        self.startup_messages = list(self.store.messages)  # shown by the title until dismissed
+        self.store.messages.clear()
         self.deck_paths = [SCENARIOS, *extra_decks]
         self.library: Library = load_library(self.deck_paths)
         self.sound = Sound(self.store.settings.volume)
@@ -264,6 +272,12 @@ class App:
         del self.toasts[:-3]
         self.sound.play("notice")
 
+    def tell_store_messages(self) -> None:
+        """Turn every new message from the store into a notice, and take it off the store's list."""
+        messages = self.store.messages
+        while messages:
+            self.notify(messages.pop(0), seconds=th.MESSAGE_SECONDS)
+
     # -- input -----------------------------------------------------------
     @property
     def typing(self) -> bool:
@@ -330,6 +344,7 @@ class App:
             self.dispatch(event)
             if not self.running:
                 return False
+        self.tell_store_messages()
         animating = self.update(dt)
         if self.stack:
             self.draw()

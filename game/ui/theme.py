@@ -48,6 +48,7 @@ FRAME_MS = 1000 // 60  # the animation frame while something moves
 IDLE_WAIT_MS = 5000  # longest sleep when nothing moves (the loop wakes on any event first)
 EASE_SECONDS = 0.9  # loop and portrait easing
 TOAST_SECONDS = 4.0  # how long a notice stays on screen
+MESSAGE_SECONDS = 12.0  # how long a message about saved data stays: long enough to read a folder path
 RADIUS = 14  # corner radius of panels and buttons at default size
 
 

@@ -105,6 +105,23 @@ def test_arrows_scroll_a_column_once_the_focus_can_go_no_further(make_app):
     assert tall.focused.action == 8
 
 
+def test_store_messages_become_notices_wherever_they_arise(make_app, attune_home):
+    from game.ui.app import App
+
+    app = make_app()
+    app.push("decks")
+    app.store.messages.append("Progress cannot be saved (disk full). You can still play.")
+    app.frame(0.1)
+    assert [t.text for t in app.toasts] == ["Progress cannot be saved (disk full). You can still play."]
+    assert not app.store.messages
+    # a message the store had at start-up waits for the title's panel instead
+    (attune_home / "progress.json").write_text("{ not json")
+    again = App()
+    again.push("title")
+    again.frame(0.1)
+    assert any("could not be read" in m for m in again.top.messages) and not again.toasts
+
+
 def test_scenes_are_found_by_name():
     assert scene_exists("title") and scene_exists("name-fear")
     assert not scene_exists("no-such-screen")

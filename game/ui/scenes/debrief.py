@@ -46,10 +46,7 @@ class DebriefScene(Scene):
         self.card = runner.card
         self.column = ScrollColumn()
         if record:
-            self.app.store.record(self.summary)
-            for message in self.app.store.messages:
-                self.app.notify(message)
-            self.app.store.messages.clear()
+            self.app.store.record(self.summary)  # a save that fails is told by the app
 
     def layout(self, size: tuple[int, int]) -> None:
         t = self.theme

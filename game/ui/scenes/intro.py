@@ -17,7 +17,6 @@ from typing import Any
 import pygame
 
 from ..widgets import Button, ScrollColumn, draw_panel, draw_text, measure
-from ..widgets.notice import tell_store_messages
 from ..widgets.prose import Block, Columns, Framed, Heading, Item, Para, Prose, Quote
 from .base import BACK, MOVE, PAGE, Intent, Scene
 
@@ -206,7 +205,6 @@ class IntroScene(Scene):
         store = self.app.store
         store.settings.seen_intro = True
         store.save_settings()
-        tell_store_messages(self.app)
         self.close(result)
 
 

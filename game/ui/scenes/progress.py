@@ -20,7 +20,6 @@ from game.core.model import Move
 
 from ..widgets import Button, ScrollColumn, draw_meter, draw_panel, draw_text, measure, meter_height
 from ..widgets.chart import BarRow, ChartPoint, LineChart, MoveBars
-from ..widgets.notice import tell_store_messages
 from ..widgets.textfield import TextField
 from ..widgets.toggle import OptionButton
 from .base import BACK, ERASE, TEXT, Intent, Scene
@@ -353,7 +352,6 @@ class ProgressScene(Scene):
         if self.editing:
             self._stop_editing(relayout=False)
         self.app.store.set_profile(name)
-        tell_store_messages(self.app)
         self.column.offset = 0
         self.layout(self.app.size)
         self.set_focus(self.button_for(("profile", self.app.store.profile)))

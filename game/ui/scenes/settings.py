@@ -19,7 +19,6 @@ import pygame
 from game.core.progress import TEXT_SIZES
 
 from ..widgets import Button, ScrollColumn, draw_text, measure, row_buttons
-from ..widgets.notice import tell_store_messages
 from ..widgets.prose import breakable
 from ..widgets.toggle import OptionButton, SwitchButton
 from .base import CLICK, Confirm, Intent, Scene
@@ -254,7 +253,7 @@ class SettingsScene(Scene):
             s.fullscreen = not self.app.fullscreen
             self._apply()
             s.fullscreen = self.app.fullscreen  # what the display could really do
-            self._save()
+            self.app.store.save_settings()
         elif a == "delete":
             self.app.push(
                 Confirm,
@@ -276,12 +275,9 @@ class SettingsScene(Scene):
         self._apply()
 
     def _apply(self) -> None:
+        """Apply the settings at once and save them (a save that fails is told by the app)."""
         self.app.apply_settings()
-        self._save()
-
-    def _save(self) -> None:
         self.app.store.save_settings()
-        tell_store_messages(self.app)
 
     def _delete_all(self) -> None:
         """Delete every play and profile; keep how the game looks and sounds (saved again at once)."""
@@ -290,8 +286,7 @@ class SettingsScene(Scene):
         ok = store.delete_all()
         for name in ("text_size", "high_contrast", "reduced_motion", "volume", "fullscreen", "seen_intro"):
             setattr(store.settings, name, getattr(look, name))
-        self.app.apply_settings()
-        self._save()
+        self._apply()
         if ok:
             self.app.notify("All progress is deleted.")
         else:

@@ -1,8 +1,9 @@
 """The title: play, decks, progress, settings, how to play, about and safety, quit.
 
 On a first run (settings.seen_intro is false) it opens the intro on top.
-Messages from the store (a save set aside, progress that cannot be saved) are
-shown here until the player dismisses them, never dropped silently.
+Messages the store had when the game opened (a save set aside, progress that
+cannot be saved) are shown here, with the focus on "Got it", until the
+player dismisses them; the app tells any later ones as notices.
 """
 
 from __future__ import annotations
@@ -41,8 +42,8 @@ class TitleScene(Scene):
     def enter(self) -> None:
         self.view = LoopView(names=("You", "Partner"), show_labels=False)
         self.view.set(3.0, instant=True)
-        self.messages: list[str] = list(self.app.store.messages)
-        self.app.store.messages.clear()
+        self.messages: list[str] = self.app.startup_messages
+        self.app.startup_messages = []
         if not self.app.store.settings.seen_intro and scene_exists("intro"):
             self.app.push("intro", first_run=True)
 
