@@ -1,4 +1,4 @@
-"""Widgets on their own: meters."""
+"""Widgets on their own: meters, prose."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import pygame
 
 from game.ui.theme import Theme
 from game.ui.widgets import FIT, draw_meter, meter_height
+from game.ui.widgets.prose import Custom, Framed, Heading, Para, Prose
 
 
 def test_a_meter_leaves_room_for_guide_names_only_when_it_has_guides():
@@ -26,3 +27,33 @@ def test_a_meter_leaves_room_for_guide_names_only_when_it_has_guides():
     assert not FIT.overflows, FIT.overflows
     notes = [r for r in FIT.records if r.text == "A note."]
     assert [r.box[1] + r.box[3] for r in notes] == [10 + plain, 200 + guided], "each note ends at its meter's foot"
+
+
+def test_prose_lays_blocks_one_under_another_and_draws_only_what_shows():
+    pygame.font.init()
+    t = Theme.build((1280, 720))
+    painted = []
+    doc = Prose(
+        [
+            Heading("First", gap_after=1.0),
+            Framed([Para("Inside a panel", colour="good")], fill="panel", edge=(200, 100, 50), pad=1.3, shadow=False),
+            Custom(lambda width: width // 10, lambda surface, rect: painted.append(rect), gap_after=0),
+            Para("Last", dim=True),
+        ]
+    )
+    height = doc.layout(t, 400)
+    surface = pygame.Surface((600, 2000))
+    FIT.start()
+    try:
+        doc.draw(surface, t, (10, 20))
+        drawn = [r.text for r in FIT.records]
+        FIT.records.clear()
+        doc.draw(surface, t, (10, 20), view=pygame.Rect(0, 0, 600, 30))
+        shown = [r.text for r in FIT.records]
+    finally:
+        FIT.stop()
+    assert drawn == ["First", "Inside a panel", "Last"] and not FIT.overflows
+    assert shown == ["First"], "blocks outside the view are not drawn"
+    assert painted[0].width == 400 and painted[0].height == 40
+    last = t.font("body").get_height()
+    assert painted[0].bottom - 20 + t.space(0) + last == height, "the last block ends the page, with no gap after it"

@@ -123,7 +123,7 @@ class AboutScene(Scene):
         self.draw_header(surface)
         draw_panel(surface, self.panel, t)
         with self.column.clipped(surface) as dy:
-            self.prose.draw(surface, t, (self.origin[0], self.origin[1] + dy))
+            self.prose.draw(surface, t, (self.origin[0], self.origin[1] + dy), view=self.column.view)
         self.column.draw_bar(surface, t)
         self.draw_buttons(surface)
 

@@ -17,8 +17,8 @@ from game.core import scoring
 from game.core.runner import Break, Runner, Step
 
 from ..loop_view import draw_state_shape
-from ..widgets import Button, ScrollColumn, draw_meter, meter_height, row_buttons
-from ..widgets.flow import Flow
+from ..widgets import Button, ScrollColumn, draw_meter, draw_text, meter_height, row_buttons
+from ..widgets.prose import Block, Custom, Framed, Heading, Para, Prose
 from .base import Scene
 from .play import loop_words
 
@@ -69,55 +69,41 @@ class DebriefScene(Scene):
         inner = view.width - ScrollColumn.gutter(t)
         s = self.summary
         name = self.card.partner
-        flow = Flow(t, view.x, view.y, min(inner, int(t.body_px * 48)))
+        width = min(inner, int(t.body_px * 48))
+        blocks: list[Block] = []
         # how it ended
-        state = s.ending_state
-        flow.begin_panel(edge=c.state(state))
-        r = t.font("h2").get_height()
-        flow.custom(r, lambda surf, rect: self._ending_head(surf, rect), after=0.5)
-        flow.text(s.ending, "line", after=0.4)
-        flow.end_panel()
+        head = Custom(t.font("h2").get_height(), self._ending_head, gap_after=0.5)
+        blocks.append(Framed([head, Para(s.ending, "line")], edge=c.state(s.ending_state), shadow=False, gap_after=1.2))
         # the fear
         if s.fear_guess is not None:
             verdict = "You heard it." if s.fear_correct else "Look back at the words below for where it showed."
-            flow.text(
-                f"You named '{s.fear_guess.words}'. {name}'s fear was '{s.fear.words}'. {verdict}",
-                "strong",
-                colour=c.good if s.fear_correct else c.text,
-                after=1.6,
-            )
+            text = f"You named '{s.fear_guess.words}'. {name}'s fear was '{s.fear.words}'. {verdict}"
+            blocks.append(Para(text, "strong", colour="good" if s.fear_correct else None, gap_after=1.6))
         # figures beside their guides
-        flow.text("Your figures", "h2", colour=c.accent, after=0.6)
-        self._figures(flow)
-        flow.text(GUIDE_NOTE, "small", colour=c.text_dim, after=1.6)
+        blocks.append(Heading("Your figures", accent=True))
+        blocks += self._figures(width)
+        blocks.append(Para(GUIDE_NOTE, "small", dim=True, gap_after=1.6))
         # the pattern
-        flow.text("The pattern", "h2", colour=c.accent, after=0.6)
+        blocks.append(Heading("The pattern", accent=True))
         if s.dialogue:
-            flow.text(s.dialogue, "strong", after=0.3)
-            flow.text(scoring.PATTERN_EXPLAINED[s.dialogue], "body", after=1.6)
+            blocks.append(Para(s.dialogue, "strong", gap_after=0.3))
+            blocks.append(Para(scoring.PATTERN_EXPLAINED[s.dialogue], gap_after=1.6))
         else:
-            flow.text("No demon dialogue took hold: your answers did not join the loop.", "body", after=1.6)
+            blocks.append(Para("No demon dialogue took hold: your answers did not join the loop.", gap_after=1.6))
         # every answer
-        flow.text("Answer by answer", "h2", colour=c.accent, after=0.6)
+        blocks.append(Heading("Answer by answer", accent=True))
         for entry in self.run.transcript:
-            if isinstance(entry, Step):
-                self._step(flow, entry)
-            else:
-                self._break(flow, entry)
+            blocks.append(self._step(entry) if isinstance(entry, Step) else self._break(entry))
         # the teaching
-        flow.begin_panel(edge=c.accent)
-        flow.text("What this card teaches", "h2", colour=c.accent, after=0.5)
-        flow.text(self.card.teaching, "em", after=0.2)
-        flow.end_panel()
-        self.flow = flow
-        self.column.set_view(view, flow.height)
+        teaching = [Heading("What this card teaches", accent=True, gap_after=0.5), Para(self.card.teaching, "em")]
+        blocks.append(Framed(teaching, edge="accent", shadow=False))
+        self.prose = Prose(blocks)
+        self.column.set_view(view, self.prose.layout(t, width) + t.space(1.2))
         self.foot = foot
         self.buttons = foot + [self.back_button]
         self.set_focus(self.button_for(keep) or foot[0])
 
     def _ending_head(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
-        from ..widgets import draw_text
-
         t = self.theme
         state = self.summary.ending_state
         r = rect.height // 3
@@ -128,7 +114,8 @@ class DebriefScene(Scene):
             surface, text, t.font("h2"), t.colour.state(state), pygame.Rect(x, rect.y, rect.right - x, rect.height)
         )
 
-    def _figures(self, flow: Flow) -> None:
+    def _figures(self, width: int) -> list[Block]:
+        """The figures as meters, two to a row where they fit."""
         t = self.theme
         f = self.summary.figures
         share = f.named_fear_share
@@ -156,9 +143,10 @@ class DebriefScene(Scene):
                 "Couples who stay close average about five warm moves to each cold one in conflict.",
             ),
         ]
-        cols = 2 if flow.width >= t.body_px * 30 else 1
+        cols = 2 if width >= t.body_px * 30 else 1
         gap = t.space(2.5)
-        mw = (flow.width - gap * (cols - 1)) // cols
+        mw = (width - gap * (cols - 1)) // cols
+        rows: list[Block] = []
         for i in range(0, len(items), cols):
             row = items[i : i + cols]
             guided = any(guides for *_, guides, _ in row)  # side by side, the notes line up
@@ -169,40 +157,38 @@ class DebriefScene(Scene):
                     r = pygame.Rect(rect.x + j * (mw + gap), rect.y, mw, rect.height)
                     draw_meter(surface, r, t, label, frac, value, guides, note, guide_line=guided)
 
-            flow.custom(rh, draw_row, after=1.4)
+            rows.append(Custom(rh, draw_row, gap_after=1.4))
+        return rows
 
-    def _step(self, flow: Flow, step: Step) -> None:
-        t = self.theme
-        c = t.colour
-        name = self.card.partner
-        tone = c.good if step.points > 0 else c.poor if step.points < 0 else c.fair
-        flow.begin_panel(fill=c.panel, edge=c.panel_edge, pad=1.3)
-        flow.text(f'{name}: "{step.line}"', "em", colour=c.text_dim, after=0.5)
-        flow.text(f'You: "{step.choice.say}"', "body", after=0.5)
+    def _step(self, step: Step) -> Block:
+        """One answer in a panel: the line, your words, the move and its points, why, and better words."""
+        tone = "good" if step.points > 0 else "poor" if step.points < 0 else "fair"
         points = f"{signed(step.points)} point{'s' * (abs(step.points) != 1)}"
-        flow.text(f"{step.choice.move.label}, {points}. {loop_words(step)}", "small-bold", colour=tone, after=0.4)
+        blocks: list[Block] = [
+            Para(f'{self.card.partner}: "{step.line}"', "em", dim=True, gap_after=0.5),
+            Para(f'You: "{step.choice.say}"', gap_after=0.5),
+            Para(f"{step.choice.move.label}, {points}. {loop_words(step)}", "small-bold", colour=tone, gap_after=0.4),
+        ]
         if step.dialogue:
-            flow.text(f"This joined the {step.dialogue} pattern.", "small", colour=c.poor, after=0.4)
-        flow.text(step.choice.why, "small", colour=c.text, after=0.4)
+            blocks.append(Para(f"This joined the {step.dialogue} pattern.", "small", colour="poor", gap_after=0.4))
+        blocks.append(Para(step.choice.why, "small", gap_after=0.4))
         if not step.was_best:
             best = step.best
-            flow.text(
-                f'Better words here: "{best.say}" ({best.move.label}, {signed(scoring.points(best))})',
-                "small-bold",
-                colour=c.accent,
-                after=0.3,
-            )
-            flow.text(best.why, "small", colour=c.text_dim, after=0.2)
-        flow.end_panel(after=0.9)
+            better = f'Better words here: "{best.say}" ({best.move.label}, {signed(scoring.points(best))})'
+            blocks.append(Para(better, "small-bold", colour="accent", gap_after=0.3))
+            blocks.append(Para(best.why, "small", dim=True))
+        return Framed(blocks, fill="panel", edge="panel_edge", pad=1.3, shadow=False, gap_after=0.9)
 
-    def _break(self, flow: Flow, brk: Break) -> None:
-        c = self.theme.colour
-        flow.text(f"You paused to ask what your fear was. {loop_words(brk)}", "small-bold", colour=c.good, after=0.9)
+    def _break(self, brk: Break) -> Block:
+        text = f"You paused to ask what your fear was. {loop_words(brk)}"
+        return Para(text, "small-bold", colour="good", gap_after=0.9)
 
     def draw(self, surface: pygame.Surface) -> None:
         self.app.draw_background(surface)
         self.draw_header(surface)
-        self.flow.draw(surface, self.column)
+        with self.column.clipped(surface) as dy:
+            view = self.column.view
+            self.prose.draw(surface, self.theme, (view.x, view.y + dy), view=view)
         self.column.draw_fades(surface, self.theme)
         self.column.draw_bar(surface, self.theme)
         self.draw_buttons(surface)

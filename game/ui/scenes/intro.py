@@ -141,7 +141,7 @@ class IntroScene(Scene):
         draw_panel(surface, self.panel, t)
         with self.column.clipped(surface) as dy:
             x, y = self.prose_origin
-            self.pages[self.page].draw(surface, t, (x, y + dy))
+            self.pages[self.page].draw(surface, t, (x, y + dy), view=self.column.view)
         self.column.draw_bar(surface, t)
         self._draw_dots(surface)
         draw_text(surface, self.count_text, t.font("small"), c.text_dim, self.count_rect, align="center")

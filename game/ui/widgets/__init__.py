@@ -5,11 +5,11 @@
 - panel: `draw_panel` (a card frame), `draw_focus_ring`, `draw_badge`
 - scroll: `ScrollColumn`
 - meter: `draw_meter`, `meter_height`
-- flow: `Flow`, text blocks and panels laid one under another for long, scrolling pages
+- prose: `Prose` and its blocks (`Heading`, `Para`, `Item`, `Quote`, `Framed`, `Columns`, `Custom`),
+  for long, scrolling pages; `breakable` for folder paths
 """
 
 from .button import Button, row_buttons, stack_buttons
-from .flow import Flow
 from .meter import draw_meter, meter_height
 from .panel import draw_badge, draw_focus_ring, draw_panel
 from .scroll import ScrollColumn
@@ -17,7 +17,6 @@ from .text import FIT, draw_label, draw_text, line_height, measure, render_line,
 
 __all__ = [
     "FIT",
-    "Flow",
     "Button",
     "ScrollColumn",
     "draw_badge",

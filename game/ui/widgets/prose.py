@@ -1,18 +1,25 @@
-"""Prose: headings, paragraphs, marked items and framed panels, laid out at a width and drawn anywhere.
+"""Prose: long pages of headings, paragraphs, marked items, panels and drawn pieces, one under another.
 
     doc = Prose([Heading("Two fears"), Para("Most sharp words..."), Item("1", "Blaming yourself", "Trying...")])
     h = doc.layout(theme, width)          # the height it needs; call again on every re-layout
     doc.draw(surface, theme, (x, y))      # draw with its top-left at (x, y)
+    doc.draw(surface, theme, (x, y + dy), view=column.view)   # in a scroll column: only what shows
 
-The screens that are mostly reading (the first-run pages, about and safety)
-are built from these blocks, so their text wraps from the window size and the
-text-size setting, never overflows, and is checked by the fit check like any
-other laid-out text. `breakable` lets a long unbroken word (a folder path)
-wrap at its separators instead of running out of its box.
+The screens that are mostly reading (the first-run pages, about and safety,
+the debrief) are built from these blocks, so their text wraps from the window
+size and the text-size setting, never overflows, and is checked by the fit
+check like any other laid-out text. Each block's `gap_after` is the space
+below it, in theme units. `Framed` puts blocks in a panel, `Columns` sets
+them side by side where there is room, and `Custom` gives a drawn piece (a
+meter, a shape with words) its place in the page. A colour is a palette
+name ("accent", "good", "text_dim") or an RGB triple. `breakable` lets a
+long unbroken word (a folder path) wrap at its separators instead of
+running out of its box.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pygame
@@ -22,6 +29,16 @@ from .panel import draw_panel
 from .text import draw_text, measure
 
 BREAK_AFTER = "/\\-_."  # characters a long word may break after
+
+RGB = tuple[int, int, int]
+Colour = str | RGB | None  # a palette name, an RGB triple, or None for the block's usual colour
+
+
+def colour_of(theme: Theme, colour: Colour, default: RGB) -> RGB:
+    """The RGB for a block's colour: a palette name is looked up in the theme's palette."""
+    if colour is None:
+        return default
+    return getattr(theme.colour, colour) if isinstance(colour, str) else colour
 
 
 def breakable(font: pygame.font.Font, text: str, width: int) -> str:
@@ -88,6 +105,7 @@ class Para(Block):
     dim: bool = False
     wrap_words: bool = False  # True for text with long unbroken words (folder paths)
     gap_after: float = 1.0
+    colour: Colour = None  # instead of the text colour (or the dim one)
     _rect: pygame.Rect = field(default_factory=pygame.Rect, repr=False)
     _shown: str = ""
 
@@ -98,7 +116,7 @@ class Para(Block):
         return self._rect.height
 
     def draw(self, surface: pygame.Surface, theme: Theme, origin: tuple[int, int]) -> None:
-        colour = theme.colour.text_dim if self.dim else theme.colour.text
+        colour = colour_of(theme, self.colour, theme.colour.text_dim if self.dim else theme.colour.text)
         draw_text(surface, self._shown, theme.font(self.role), colour, self._rect.move(origin))
 
 
@@ -153,16 +171,25 @@ class Item(Block):
 
 @dataclass
 class Framed(Block):
-    """Blocks inside a panel; `accent` draws the edge in the accent colour (for what must not be missed)."""
+    """Blocks inside a panel.
+
+    `accent` draws a firm edge in the accent colour (for what must not be
+    missed); `fill` and `edge` colour the panel otherwise; `pad` is the
+    padding in theme units; `shadow` False for a panel flat on the page.
+    """
 
     blocks: list[Block] = field(default_factory=list)
     accent: bool = False
     gap_after: float = 1.6
+    fill: Colour = None
+    edge: Colour = None
+    pad: float = 1.6
+    shadow: bool = True
     _inner: Prose | None = None
     _size: tuple[int, int] = (0, 0)
 
     def layout(self, theme: Theme, width: int) -> int:
-        pad = self.pad(theme)
+        pad = theme.space(self.pad)
         self._inner = Prose(self.blocks)
         h = self._inner.layout(theme, max(10, width - pad * 2))
         self._size = (width, h + pad * 2)
@@ -171,17 +198,15 @@ class Framed(Block):
     def stretch_to(self, height: int) -> None:
         self._size = (self._size[0], max(self._size[1], height))
 
-    @staticmethod
-    def pad(theme: Theme) -> int:
-        return theme.space(1.6)
-
     def draw(self, surface: pygame.Surface, theme: Theme, origin: tuple[int, int]) -> None:
         c = theme.colour
         rect = pygame.Rect(origin, self._size)
-        edge = c.accent if self.accent else None
-        draw_panel(surface, rect, theme, edge=edge, edge_width=max(2, theme.line_width) if self.accent else None)
+        fill = colour_of(theme, self.fill, c.panel)
+        edge = c.accent if self.accent else colour_of(theme, self.edge, c.panel_edge)
+        width = max(2, theme.line_width) if self.accent else None
+        draw_panel(surface, rect, theme, fill=fill, edge=edge, shadow=self.shadow, edge_width=width)
         if self._inner is not None:
-            pad = self.pad(theme)
+            pad = theme.space(self.pad)
             self._inner.draw(surface, theme, (rect.x + pad, rect.y + pad))
 
 
@@ -275,24 +300,54 @@ class Columns(Block):
             b.draw(surface, theme, (ox + x, oy + y))
 
 
+@dataclass
+class Custom(Block):
+    """A drawn piece in the page: `paint(surface, rect)` draws it in the rect it was given.
+
+    `height` is its height in pixels, or a function of the width it gets.
+    """
+
+    height: int | Callable[[int], int] = 0
+    paint: Callable[[pygame.Surface, pygame.Rect], None] | None = None
+    gap_after: float = 0.8
+    _size: tuple[int, int] = (0, 0)
+
+    def layout(self, theme: Theme, width: int) -> int:
+        h = self.height(width) if callable(self.height) else self.height
+        self._size = (width, h)
+        return h
+
+    def draw(self, surface: pygame.Surface, theme: Theme, origin: tuple[int, int]) -> None:
+        if self.paint is not None:
+            self.paint(surface, pygame.Rect(origin, self._size))
+
+
 class Prose:
     def __init__(self, blocks: list[Block]) -> None:
         self.blocks = blocks
         self._tops: list[int] = []
+        self._heights: list[int] = []
+        self.width = 0
         self.height = 0
 
     def layout(self, theme: Theme, width: int) -> int:
         y = 0
-        self._tops = []
+        self._tops, self._heights = [], []
         for i, b in enumerate(self.blocks):
             self._tops.append(y)
-            y += b.layout(theme, width)
+            self._heights.append(b.layout(theme, width))
+            y += self._heights[-1]
             if i < len(self.blocks) - 1:
                 y += theme.space(b.gap_after)
+        self.width = width
         self.height = y
         return y
 
-    def draw(self, surface: pygame.Surface, theme: Theme, origin: tuple[int, int]) -> None:
+    def draw(
+        self, surface: pygame.Surface, theme: Theme, origin: tuple[int, int], view: pygame.Rect | None = None
+    ) -> None:
+        """Draw with the top-left at `origin`; with a `view` (on screen), only the blocks that show in it."""
         ox, oy = origin
-        for top, b in zip(self._tops, self.blocks, strict=True):
-            b.draw(surface, theme, (ox, oy + top))
+        for top, h, b in zip(self._tops, self._heights, self.blocks, strict=True):
+            if view is None or view.colliderect(pygame.Rect(ox, oy + top, self.width, h)):
+                b.draw(surface, theme, (ox, oy + top))
