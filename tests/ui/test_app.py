@@ -122,6 +122,24 @@ def test_store_messages_become_notices_wherever_they_arise(make_app, attune_home
     assert any("could not be read" in m for m in again.top.messages) and not again.toasts
 
 
+def test_leaving_name_the_fear_asks_first_with_the_focus_on_stay(make_app, drive):
+    from game.core.runner import Runner
+
+    app = make_app()
+    p = drive(app)
+    run = Runner(app.library.card("everyday/dishes"), seed=1)
+    while not run.ended:
+        run.choose(0)
+    app.push("name-fear", runner=run)
+    p.press(pygame.K_ESCAPE)
+    assert p.scene.name == "confirm" and p.scene.focused.label == "Stay"
+    p.press(pygame.K_RETURN)
+    assert p.scene.name == "name-fear"
+    p.press(pygame.K_ESCAPE)
+    p.click("Leave")
+    assert p.scene.name == "title" and not app.store.history()
+
+
 def test_scenes_are_found_by_name():
     assert scene_exists("title") and scene_exists("name-fear")
     assert not scene_exists("no-such-screen")

@@ -102,19 +102,14 @@ class AboutScene(Scene):
 
     def layout(self, size: tuple[int, int]) -> None:
         t = self.theme
-        w, h = size
-        m = t.margin
-        self.buttons = []
-        top = self.layout_header(TITLE)
-        gutter = ScrollColumn.gutter(t)
         pad = t.space(2)
-        cw = min(w - 2 * m, round(t.body_px * CONTENT_EMS) + 2 * pad + gutter)
-        x = (w - cw) // 2
-        need = self.prose.layout(t, cw - 2 * pad - gutter)
-        self.panel = pygame.Rect(x, top, cw, h - m - top)
+        area = self.layout_page(TITLE, round(t.body_px * CONTENT_EMS) + 2 * pad)
+        need = self.prose.layout(t, area.width - 2 * pad)
+        # the panel holds the text and, at its right, the scroll bar
+        self.panel = pygame.Rect(area.x, area.top, area.width + ScrollColumn.gutter(t), area.height - t.margin)
         view = self.panel.inflate(-t.space(0.5), -t.space(0.5))
         self.column.set_view(view, need + 2 * pad - t.space(0.5))
-        self.origin = (x + pad, top + pad)
+        self.origin = (area.x + pad, area.top + pad)
         self.set_focus(self.back_button)
 
     def draw(self, surface: pygame.Surface) -> None:

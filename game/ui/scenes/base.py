@@ -33,7 +33,13 @@ Backspace as ERASE, and Enter, Esc, Tab and the arrows keep their meaning.
 
 A standard header: `y = self.layout_header(title)` places the screen title
 and a Back button (`self.back_button`, included in `self.buttons` by
-`layout_header`) and returns the y where content starts.
+`layout_header`) and returns the y where content starts. A scrolling page
+calls `area = self.layout_page(title, max_width)` instead: the header, then
+the rect its content goes in (centred, clear of the scroll bar).
+
+Leaving with a question: `self.ask_to_leave(title, text)` asks "Stay" or
+"Leave" with the focus on Stay; when the player leaves, the default
+`resume` closes the scene.
 """
 
 from __future__ import annotations
@@ -66,6 +72,8 @@ PAGE = "page"  # dy: Page Up (-1) / Page Down (+1), also a presentation clicker
 TEXT = "text"  # text: typed characters (only while the app is in typing mode)
 ERASE = "erase"  # Backspace (only while the app is in typing mode)
 KINDS = (PICK, MOVE, NEXT, PREV, CONFIRM, BACK, PAUSE, POINT, CLICK, SCROLL, PAGE, TEXT, ERASE)
+
+LEAVE = "leave"  # the result of a question when the player chose to leave the scene below it
 
 
 @dataclass(frozen=True)
@@ -137,7 +145,9 @@ class Scene:
         self.draw_buttons(surface)
 
     def resume(self, name: str, result: Any) -> None:
-        """The scene `name` opened from this one closed with `result`."""
+        """The scene `name` opened from this one closed with `result`; on LEAVE this scene closes too."""
+        if result == LEAVE:
+            self.close()
 
     def on_reload(self) -> None:
         """The decks were reloaded from disk (F5): refresh what is shown."""
@@ -153,6 +163,15 @@ class Scene:
     def close(self, result: Any = None) -> None:
         if self.app.top is self:
             self.app.pop(result)
+
+    def ask_to_leave(self, title: str, text: str, leave_label: str = "Leave") -> None:
+        """Ask before leaving, with the focus on Stay; leaving closes this scene (see `resume`)."""
+        self.app.push(
+            Confirm,
+            title=title,
+            paragraphs=[("body", text)],
+            choices=[("Stay", None, "primary"), (leave_label, LEAVE, "normal")],
+        )
 
     # -- focus and input -------------------------------------------------
     @property
@@ -304,6 +323,22 @@ class Scene:
         th = measure(font, title, title_w)
         self._title_rect = pygame.Rect(m, m + max(0, (bh - font.get_height()) // 2), title_w, th)
         return max(self._title_rect.bottom, self.back_button.box.bottom) + t.space(1.5)
+
+    def layout_page(self, title: str, max_width: int | None = None, back_label: str = "Back") -> pygame.Rect:
+        """A scrolling page: the header (see `layout_header`), then the rect its content goes in.
+
+        The rect runs from below the header to the window's foot, within the
+        margins and clear of the scroll bar's gutter at the right; it is at
+        most `max_width` wide, centred. `self.buttons` is emptied first: set
+        them once they are placed.
+        """
+        t = self.theme
+        w, h = self.app.size
+        self.buttons = []
+        top = self.layout_header(title, back_label)
+        room = w - 2 * t.margin - ScrollColumn.gutter(t)
+        width = room if max_width is None else min(room, max_width)
+        return pygame.Rect(t.margin + (room - width) // 2, top, width, h - top)
 
     def draw_header(self, surface: pygame.Surface) -> None:
         if self._title:

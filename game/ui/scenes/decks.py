@@ -48,13 +48,10 @@ class DecksScene(Scene):
 
     def layout(self, size: tuple[int, int]) -> None:
         t = self.theme
-        w, h = size
-        m = t.margin
         keep = self.focused.action if self.buttons else None
-        self.buttons = []
-        top = self.layout_header("Decks and cards")
-        view = pygame.Rect(m, top, w - 2 * m, h - top - m)
-        inner = view.width - ScrollColumn.gutter(t)
+        area = self.layout_page("Decks and cards")
+        inner = area.width
+        view = pygame.Rect(area.x, area.top, inner + ScrollColumn.gutter(t), area.height - t.margin)
         lib = self.app.library
         self.items: list[tuple[str, str, pygame.Rect]] = []  # (kind, text, rect in content coordinates)
         y = view.top

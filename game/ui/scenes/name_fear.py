@@ -14,7 +14,7 @@ from game.core.runner import Runner
 
 from ..portrait import Portrait
 from ..widgets import Button, ScrollColumn, draw_text, measure, stack_buttons
-from .base import Confirm, Scene
+from .base import Scene
 
 HINTS = {
     Fear.NOT_ENOUGH: "Afraid of falling short: not wanted, not good enough, not chosen.",
@@ -86,16 +86,7 @@ class NameFearScene(Scene):
             self.app.replace(self.then, runner=self.run)
 
     def back(self) -> None:
-        self.app.push(
-            Confirm,
-            title="Leave without the debrief?",
-            paragraphs=[("body", "This play will not be kept in your progress.")],
-            choices=[("Stay", None, "primary"), ("Leave", "leave", "normal")],
-        )
-
-    def resume(self, name: str, result: Any) -> None:
-        if result == "leave":
-            self.close()
+        self.ask_to_leave("Leave without the debrief?", "This play will not be kept in your progress.")
 
 
 SCENE = NameFearScene

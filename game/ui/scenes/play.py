@@ -24,7 +24,7 @@ from game.core.scoring import PATTERN_EXPLAINED
 from ..loop_view import LoopView
 from ..portrait import Portrait
 from ..widgets import Button, ScrollColumn, draw_panel, draw_text, measure, stack_buttons
-from .base import PAUSE, Confirm, Intent, Overlay, Scene
+from .base import LEAVE, PAUSE, Intent, Overlay, Scene
 
 QUESTION = "What is my vulnerable fear right now?"
 KEYS_CHOOSE = "Keys: 1-4 answer  ·  arrows and Enter  ·  P pause  ·  Esc leave"
@@ -229,18 +229,12 @@ class PlayScene(Scene):
         self.app.push(PauseOverlay, play=self, brk=brk)
 
     def back(self) -> None:
-        self.app.push(
-            Confirm,
-            title="Leave this card?",
-            paragraphs=[("body", "Your answers on this card so far will not be kept.")],
-            choices=[("Stay", None, "primary"), ("Leave the card", "leave", "normal")],
-        )
+        self.ask_to_leave("Leave this card?", "Your answers on this card so far will not be kept.", "Leave the card")
 
     def resume(self, name: str, result: Any) -> None:
-        if result == "leave":
-            self.close()
-            return
-        if name == "pause":
+        if result == LEAVE:  # from the question, or from the pause
+            super().resume(name, result)
+        elif name == "pause":
             self.view.set(self.run.tension, pattern=self.view.pattern)
             self.layout(self.app.size)
 
@@ -322,7 +316,7 @@ class PauseOverlay(Overlay):
             app,
             title=QUESTION,
             paragraphs=paras,
-            choices=[("Back to the talk", "resume", "primary"), ("Leave this card", "leave", "quiet")],
+            choices=[("Back to the talk", "resume", "primary"), ("Leave this card", LEAVE, "quiet")],
             cancel="resume",
             **p,
         )

@@ -83,12 +83,8 @@ class ProgressScene(Scene):
         self._build()
         t = self.theme
         w, h = size
-        m = t.margin
-        self.buttons = []
-        top = self.layout_header(TITLE)
-        gutter = ScrollColumn.gutter(t)
-        cw = w - 2 * m - gutter
-        x = m
+        area = self.layout_page(TITLE)
+        x, top, cw = area.x, area.top, area.width
         self.texts, self.panels, self.meters, self.bars = [], [], [], []
         self.chart = None
         y = top + t.space(0.5)

@@ -83,12 +83,8 @@ class SettingsScene(Scene):
         self._build()
         t = self.theme
         w, h = size
-        m = t.margin
-        self.buttons = []
-        top = self.layout_header(TITLE)
-        gutter = ScrollColumn.gutter(t)
-        cw = min(w - 2 * m - gutter, round(t.body_px * CONTENT_EMS))
-        x = m + max(0, (w - 2 * m - gutter - cw) // 2)
+        area = self.layout_page(TITLE, round(t.body_px * CONTENT_EMS))
+        x, top, cw = area.x, area.top, area.width
         side = cw >= t.body_px * SIDE_BY_SIDE_EMS
         label_w = round(cw * 0.36) if side else cw
         ctrl_x = x + label_w + t.space(2) if side else x
