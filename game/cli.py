@@ -42,6 +42,15 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("shots", help="render a scripted tour of every screen to PNG files")
     s.add_argument("outdir", metavar="OUTDIR")
     s.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH", help="window size (default 1280x720)")
+    s.add_argument(
+        "--text-size",
+        type=int,
+        choices=range(4),
+        default=1,
+        metavar="{0,1,2,3}",
+        help="text size: 0 Small, 1 Medium (the default), 2 Large, 3 Huge",
+    )
+    s.add_argument("--high-contrast", action="store_true", help="the high-contrast palette")
     return p
 
 
@@ -72,7 +81,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "shots":
         from .ui.shots import run_tour
 
-        return run_tour(args.outdir, args.size, extra_decks=args.deck)
+        return run_tour(
+            args.outdir,
+            args.size,
+            extra_decks=args.deck,
+            text_size=args.text_size,
+            high_contrast=args.high_contrast,
+        )
     from .ui.app import run
 
     return run(extra_decks=args.deck)

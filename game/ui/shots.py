@@ -1,6 +1,6 @@
 """A scripted tour through the real scenes, one PNG a screen, with the fit check on.
 
-    python main.py shots OUTDIR [--size WxH]
+    python main.py shots OUTDIR [--size WxH] [--text-size {0,1,2,3}] [--high-contrast]
 
 Plays a card with real intents (keys 1-6, P, Enter), saving title, intro,
 decks, play, reaction, pause, name-the-fear, debrief, progress, settings and
