@@ -19,7 +19,6 @@ written is left as it was, and deleting the folder only costs time.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import importlib.util
 import json
 import os
@@ -29,6 +28,11 @@ from typing import Any
 
 from .diagnostics import Diagnostic, Severity
 from .model import STATES, Beat, Card, Choice, Deck, Fear, LoopState, Move, Pattern, Pos
+
+try:  # the BLAKE2 module alone: hashlib would also load OpenSSL, 3.6 MiB the game does not otherwise need
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
 
 FORMAT = 1
 MAX_ENTRIES = 20_000  # per cache file; the oldest written go first
@@ -59,7 +63,7 @@ def _code_digest() -> bytes:
     if _code is None:
         from .. import __version__
 
-        h = hashlib.blake2b(digest_size=16)
+        h = blake2b(digest_size=16)
         h.update(f"{FORMAT}|{__version__}|".encode())
         here = Path(__file__).resolve().parent
         for name in _RULES:
@@ -82,7 +86,7 @@ def _parser_id() -> str:
     folder = Path(spec.origin).parent
     version = ""
     with contextlib.suppress(OSError):
-        version = hashlib.blake2b(Path(spec.origin).read_bytes(), digest_size=8).hexdigest()
+        version = blake2b(Path(spec.origin).read_bytes(), digest_size=8).hexdigest()
     c_parser = any(folder.glob("_yaml*.so")) or any(folder.glob("_yaml*.pyd"))
     return f"pyyaml-{version}-{'c' if c_parser else 'py'}"
 
@@ -92,7 +96,7 @@ def salt() -> bytes:
 
 
 def file_key(salt: bytes, path: str, raw: bytes) -> str:
-    h = hashlib.blake2b(salt, digest_size=16)
+    h = blake2b(salt, digest_size=16)
     h.update(path.encode("utf-8", "surrogateescape"))
     h.update(b"\0")
     h.update(raw)
