@@ -164,7 +164,7 @@ class Monkey:
 def test_monkey_at_the_real_app(tmp_path: Path, monkeypatch):
     home = tmp_path / "home"
     monkeypatch.setenv("ATTUNE_HOME", str(home))
-    actions = count(5000, 20_000)
+    actions = count(8000, 20_000)
     rng = random.Random(SEED)
     random.seed(SEED)  # the game's own draws (a new play's shuffle seed) too, so a run can be replayed
     monkey = Monkey(home, rng)

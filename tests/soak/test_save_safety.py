@@ -55,7 +55,7 @@ def _writer(home: Path) -> subprocess.Popen:
 def test_killed_while_saving_the_files_are_old_or_new(tmp_path: Path):
     home = tmp_path / "home"
     rng = random.Random(20261125)
-    kills = count(40, 400)
+    kills = count(100, 400)
     saved = 0  # plays the writer said were saved before its last kill
     mid_write = 0  # kills that left a half-written temporary file behind
     for k in range(kills):
