@@ -94,17 +94,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def validate(paths: list[str], strict: bool = False) -> int:
-    from .core.loader import deck_files, load_library
+    from .core.checking import check_library
 
-    files = list(deck_files(paths))
-    lib = load_library(files)
-    for d in lib.diagnostics:
+    report = check_library(paths)  # the loader's diagnostics; a large library on every core
+    for d in report.diagnostics:
         print(d)
-    errors, warnings = len(lib.errors), len(lib.warnings)
-    cards = sum(len(d.cards) for d in lib.decks)
+    errors, warnings = len(report.errors), len(report.warnings)
+    cards, decks, nfiles = report.cards, report.decks, report.files
     verdict = "ok" if not errors and not (strict and warnings) else "failed"
     print(
-        f"{verdict}: {len(files)} file{'s' * (len(files) != 1)}, {len(lib.decks)} deck{'s' * (len(lib.decks) != 1)}, "
+        f"{verdict}: {nfiles} file{'s' * (nfiles != 1)}, {decks} deck{'s' * (decks != 1)}, "
         f"{cards} card{'s' * (cards != 1)}; {errors} error{'s' * (errors != 1)}, "
         f"{warnings} warning{'s' * (warnings != 1)}"
     )

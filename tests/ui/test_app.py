@@ -160,6 +160,8 @@ def test_stack_passes_results_back(make_app):
 
 
 def test_the_loop_sleeps_when_nothing_moves(make_app, monkeypatch):
+    import game.ui.app as appmod
+
     app = make_app()
     waits = []
     frames = []
@@ -173,11 +175,23 @@ def test_the_loop_sleeps_when_nothing_moves(make_app, monkeypatch):
         frames.append(dt)
         return real_frame(dt)
 
-    monkeypatch.setattr(pygame.event, "wait", fake_wait)
+    monkeypatch.setattr(appmod, "wait_for_event", fake_wait)
     monkeypatch.setattr(app, "frame", counting_frame)
     app.run()
     assert len(waits) == 3 and all(w > 0 for w in waits)
     assert len(frames) <= 4  # one frame per wake-up, never a spin
+
+
+def test_waiting_answers_an_event_at_once_and_times_out(make_app):
+    import game.ui.app as appmod
+
+    make_app()
+
+    pygame.event.clear()
+    pygame.event.post(ev(pygame.USEREVENT, code=7))
+    got = appmod.wait_for_event(5000)
+    assert got.type == pygame.USEREVENT and got.code == 7
+    assert appmod.wait_for_event(30).type == pygame.NOEVENT
 
 
 def test_loop_view_eases_and_is_instant_with_reduced_motion():
