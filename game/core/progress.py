@@ -27,6 +27,7 @@ SCHEMA = 1
 SETTINGS_FILE = "settings.json"
 PROGRESS_FILE = "progress.json"
 DEFAULT_PROFILE = "Me"
+LEFTOVER_SECONDS = 3600  # a temporary file this old belongs to no save in progress
 TEXT_SIZES = ("Small", "Medium", "Large", "Huge")
 
 
@@ -152,6 +153,8 @@ class Store:
             self.writable = False
         if self.writable and not os.access(self.home, os.W_OK):
             self.writable = False
+        if self.writable:
+            self._sweep_leftovers()
         if not self.writable:
             self.messages.append(
                 f"Progress cannot be saved: the data folder {self.home} cannot be written to. You can still play."
@@ -171,6 +174,15 @@ class Store:
         self._plays.setdefault(self.profile, [])
 
     # -- files -----------------------------------------------------------
+    def _sweep_leftovers(self) -> None:
+        """Remove temporary files a save killed mid-write left behind (never a live save's)."""
+        cutoff = time.time() - LEFTOVER_SECONDS
+        for name in (SETTINGS_FILE, PROGRESS_FILE):
+            for tmp in self.home.glob(f".{name}.*.tmp"):
+                with contextlib.suppress(OSError):
+                    if tmp.stat().st_mtime < cutoff:
+                        tmp.unlink()
+
     def _read(self, name: str, what: str) -> dict[str, Any] | None:
         path = self.home / name
         try:
