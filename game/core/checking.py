@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import cache as cache_files
-from .diagnostics import Diagnostic, error
+from .diagnostics import Diagnostic, Reported, error
 from .loader import deck_files, deck_id_clash, load_deck_bytes
 from .model import Pos
 
@@ -50,21 +50,13 @@ class Verdict:
 
 
 @dataclass(frozen=True)
-class Report:
+class Report(Reported):
     files: int
     decks: int
     cards: int
     diagnostics: tuple[Diagnostic, ...]
     from_cache: int = 0  # files answered from the cache
     checked: int = 0  # files parsed and checked in this run
-
-    @property
-    def errors(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.is_error]
-
-    @property
-    def warnings(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if not d.is_error]
 
 
 # -- checking one file ------------------------------------------------------

@@ -78,3 +78,17 @@ def warning(path: str, line: int, col: int, code: str, message: str) -> Diagnost
 
 def sort_key(d: Diagnostic) -> tuple[str, int, int, str]:
     return (d.path, d.line, d.col, d.code)
+
+
+class Reported:
+    """Mixin for results that carry `diagnostics`: their errors and warnings apart."""
+
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.is_error]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if not d.is_error]

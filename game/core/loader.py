@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import scoring
-from .diagnostics import Diagnostic, error, sort_key, warning
+from .diagnostics import Diagnostic, Reported, error, sort_key, warning
 from .model import (
     DEFAULT_ENDINGS,
     END,
@@ -650,17 +650,9 @@ def deck_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
 
 
 @dataclass(frozen=True)
-class Library:
+class Library(Reported):
     decks: tuple[Deck, ...]
     diagnostics: tuple[Diagnostic, ...]
-
-    @property
-    def errors(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.is_error]
-
-    @property
-    def warnings(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if not d.is_error]
 
     def cards(self) -> Iterator[Card]:
         for d in self.decks:

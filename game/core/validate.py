@@ -8,7 +8,12 @@ them fail the `validate` command.
 from __future__ import annotations
 
 from .diagnostics import Diagnostic, error, warning
-from .model import END, Card
+from .model import END, Card, Pos
+
+
+def _at(make, p: Pos, code: str, message: str) -> Diagnostic:
+    return make(p.path, p.line, p.col, code, message)
+
 
 MIN_CHOICES = 2
 MAX_CHOICES = 6
@@ -23,10 +28,9 @@ def check_card(card: Card) -> list[Diagnostic]:
         if not MIN_CHOICES <= n <= MAX_CHOICES:
             p = beat.pos
             out.append(
-                error(
-                    p.path,
-                    p.line,
-                    p.col,
+                _at(
+                    error,
+                    p,
                     "AT303",
                     f"beat `{beat.id}` has {n} choice{'s' if n != 1 else ''}: a beat needs 2 to 6",
                 )
@@ -35,10 +39,9 @@ def check_card(card: Card) -> list[Diagnostic]:
             if c.next != END and c.next not in beats:
                 p = c.next_pos
                 out.append(
-                    error(
-                        p.path,
-                        p.line,
-                        p.col,
+                    _at(
+                        error,
+                        p,
                         "AT301",
                         f"next `{c.next}` names no beat of card `{card.id}`; use `end` or one of: {', '.join(beats)}",
                     )
@@ -57,10 +60,9 @@ def check_card(card: Card) -> list[Diagnostic]:
         if beat.id not in reached:
             p = beat.pos
             out.append(
-                warning(
-                    p.path,
-                    p.line,
-                    p.col,
+                _at(
+                    warning,
+                    p,
                     "AT401",
                     f"beat `{beat.id}` can never be reached from `{card.start}`: point a `next` at it, or remove it",
                 )
@@ -78,10 +80,9 @@ def check_card(card: Card) -> list[Diagnostic]:
         if beat.id not in can_end:
             p = beat.pos
             out.append(
-                error(
-                    p.path,
-                    p.line,
-                    p.col,
+                _at(
+                    error,
+                    p,
                     "AT304",
                     f"from beat `{beat.id}` no path ever reaches `end`: its choices go round in a "
                     "circle; give one of them `next: end` or a beat that ends",
@@ -95,10 +96,9 @@ def check_card(card: Card) -> list[Diagnostic]:
             if key in said:
                 p = c.pos
                 out.append(
-                    warning(
-                        p.path,
-                        p.line,
-                        p.col,
+                    _at(
+                        warning,
+                        p,
                         "AT403",
                         f"this choice says the same as the one on line {said[key]}: give each its own words",
                     )
