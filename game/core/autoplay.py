@@ -44,15 +44,15 @@ class PlayResult:
         }
 
 
-def pick(policy: str, options: tuple[Choice, ...], rng: random.Random) -> int:
+def pick(policy: str, options: tuple[Choice, ...], rng: random.Random, listened: bool = False) -> int:
     """The index (in shown order) the policy picks. Ties go to the earlier option in the card."""
     if policy == "random":
         return rng.randrange(len(options))
     ranked = sorted(range(len(options)), key=lambda i: (options[i].pos.line, options[i].pos.col))
     if policy == "best":
-        return max(ranked, key=lambda i: scoring.points(options[i]))
+        return max(ranked, key=lambda i: scoring.points(options[i], listened))
     if policy == "worst":
-        return min(ranked, key=lambda i: scoring.points(options[i]))
+        return min(ranked, key=lambda i: scoring.points(options[i], listened))
     raise ValueError(f"unknown policy {policy!r}: use one of {', '.join(POLICIES)}")
 
 
@@ -61,7 +61,7 @@ def play(card: Card, policy: str = "best", seed: int = 0) -> PlayResult:
     rng = random.Random(f"policy:{seed}:{card.full_id}")
     try:
         while not run.ended:
-            run.choose(pick(policy, run.choices, rng))
+            run.choose(pick(policy, run.choices, rng, run.listened))
     except RunnerError as e:
         return PlayResult(card.full_id, policy, seed, False, None, 0.0, _moves(run), str(e))
     s = run.summary()
@@ -87,7 +87,7 @@ def walk(card: Card, max_visits: int = 2, limit: int = 200_000) -> Iterator[Path
     """Every path from start to end, visiting a beat at most `max_visits` times."""
     count = 0
 
-    def go(beat_id: str, t: float, taken: tuple[Choice, ...], beats: tuple[str, ...]) -> Iterator[Path]:
+    def go(beat_id: str, t: float, taken: tuple[Choice, ...], beats: tuple[str, ...], heard: bool) -> Iterator[Path]:
         nonlocal count
         if beat_id == END:
             count += 1
@@ -98,6 +98,7 @@ def walk(card: Card, max_visits: int = 2, limit: int = 200_000) -> Iterator[Path
         if beats.count(beat_id) >= max_visits:
             return
         for c in card.beats[beat_id].choices:
-            yield from go(c.next, scoring.next_tension(t, c), taken + (c,), beats + (beat_id,))
+            after = scoring.next_tension(t, c, heard)
+            yield from go(c.next, after, taken + (c,), beats + (beat_id,), heard or scoring.listens(c))
 
-    yield from go(card.start, float(card.tension), (), ())
+    yield from go(card.start, float(card.tension), (), (), False)

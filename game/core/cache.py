@@ -34,7 +34,7 @@ try:  # the BLAKE2 module alone: hashlib would also load OpenSSL, 3.6 MiB the ga
 except ImportError:  # pragma: no cover - a Python built without it
     from hashlib import blake2b
 
-FORMAT = 1
+FORMAT = 2
 MAX_ENTRIES = 20_000  # per cache file; the oldest written go first
 DECKS_FILE = "decks.json"
 VALIDATION_FILE = "validation.json"
@@ -155,7 +155,15 @@ def deck_to_json(deck: Deck) -> list[Any]:
         return [c.say, c.move.value, c.why, c.next, c.reply, c.names_fear, pos(c.pos), pos(c.next_pos)]
 
     def beat(b: Beat) -> list[Any]:
-        return [b.id, [b.says[s] for s in STATES], [choice(c) for c in b.choices], b.says_varies, pos(b.pos)]
+        return [
+            b.id,
+            [b.says[s] for s in STATES],
+            [choice(c) for c in b.choices],
+            b.says_varies,
+            pos(b.pos),
+            [pos(b.says_pos[s]) if s in b.says_pos else None for s in STATES],
+            b.discuss,
+        ]
 
     def card(c: Card) -> list[Any]:
         return [
@@ -171,6 +179,9 @@ def deck_to_json(deck: Deck) -> list[Any]:
             [beat(b) for b in c.beats.values()],
             [c.endings[s] for s in STATES],
             pos(c.pos),
+            c.care,
+            c.together,
+            c.discuss,
         ]
 
     return [
@@ -202,13 +213,17 @@ def deck_from_json(path: str, row: list[Any]) -> Deck:
         return Choice(say, _MOVES[move], why, nxt, reply, bool(names_fear), Pos(path, l1, c1), Pos(path, l2, c2))
 
     def beat(r: list[Any]) -> Beat:
-        bid, says, choices, varies, (line, col) = r
-        return Beat(bid, states(says), tuple(choice(c) for c in choices), bool(varies), Pos(path, line, col))
+        bid, says, choices, varies, (line, col), says_at, discuss = r
+        says_pos = {s: Pos(path, *at) for s, at in zip(STATES, says_at, strict=True) if at is not None}
+        return Beat(
+            bid, states(says), tuple(choice(c) for c in choices), bool(varies), Pos(path, line, col), says_pos, discuss
+        )
 
     deck_id, title, description, tags, fmt, (dl, dc), cards = row
 
     def card(r: list[Any]) -> Card:
-        cid, ctitle, partner, fear, pattern, setting, tension, teaching, start, beats, endings, (line, col) = r
+        cid, ctitle, partner, fear, pattern, setting, tension, teaching, start, beats, endings, (line, col), *notes = r
+        care, together, discuss = notes
         built = {b.id: b for b in (beat(x) for x in beats)}
         return Card(
             id=cid,
@@ -224,6 +239,9 @@ def deck_from_json(path: str, row: list[Any]) -> Deck:
             beats=built,
             endings=states(endings),
             pos=Pos(path, line, col),
+            care=care,
+            together=together,
+            discuss=discuss,
         )
 
     return Deck(

@@ -156,6 +156,7 @@ MAX_CHOICE_CHARS = 160
 MAX_LINE_CHARS = 220
 MAX_SETTING_CHARS = 160
 MAX_TITLE_CHARS = 40
+MAX_NOTE_CHARS = 320  # care, together and discuss: one or two sentences
 
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
@@ -187,8 +188,11 @@ CARD_KEYS = {
     "start": False,
     "beats": True,
     "endings": False,
+    "care": False,
+    "together": False,
+    "discuss": False,
 }
-BEAT_KEYS = {"says": True, "choices": True}
+BEAT_KEYS = {"says": True, "choices": True, "discuss": False}
 CHOICE_KEYS = {"say": True, "move": True, "why": True, "next": True, "reply": False, "names_fear": False}
 
 
@@ -419,6 +423,9 @@ class _Builder:
             tension = self.tension(g["tension"]) if "tension" in g else scoring.DEFAULT_TENSION
             beats = self.beats(g["beats"]) if "beats" in g else {}
             endings = self.endings(g["endings"]) if "endings" in g else dict(DEFAULT_ENDINGS)
+            care = self.note(g, "care", "the care note")
+            together = self.note(g, "together", "the question for a couple")
+            discuss = self.note(g, "discuss", "the question for a room")
             start = None
             if "start" in g:
                 start = self.text(g["start"], "start")
@@ -451,7 +458,18 @@ class _Builder:
             beats=beats,
             endings=endings,
             pos=_pos(self.path, node),
+            care=care,
+            together=together,
+            discuss=discuss,
         )
+
+    def note(self, g: dict[str, Node], key: str, what: str) -> str | None:
+        """An optional one-or-two-sentence text field (care, together, discuss)."""
+        if key not in g:
+            return None
+        t = self.text(g[key], what)
+        self.long(g[key], t, MAX_NOTE_CHARS, what)
+        return t
 
     def tension(self, node: Node) -> float:
         self.check_tag(node)
@@ -485,6 +503,13 @@ class _Builder:
     def beat(self, name: str, node: Node, key: Node) -> Beat | None:
         m = self.mapping(node, f"beat `{name}`", BEAT_KEYS)
         says, varies = self.says(m["says"][1]) if "says" in m else (None, False)
+        says_pos: dict[LoopState, Pos] = {}
+        if varies and says is not None:
+            sm = m["says"][1]
+            for k, v in sm.value:
+                if k.value in {s.value for s in STATES}:
+                    says_pos[LoopState(k.value)] = _pos(self.path, v)
+        discuss = self.note({k: v for k, (_, v) in m.items()}, "discuss", "the question for a room")
         choices: list[Choice] = []
         if "choices" in m:
             seq = m["choices"][1]
@@ -498,7 +523,7 @@ class _Builder:
                         choices.append(c)
         if says is None:
             return None
-        return Beat(name, says, tuple(choices), varies, _pos(self.path, key))
+        return Beat(name, says, tuple(choices), varies, _pos(self.path, key), says_pos, discuss)
 
     def says(self, node: Node) -> tuple[dict[LoopState, str] | None, bool]:
         if _is_map(node):

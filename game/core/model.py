@@ -22,6 +22,7 @@ class Move(str, Enum):
     DEFEND = "defend"
     WITHDRAW = "withdraw"
     ATTACK = "attack"
+    REFER = "refer"
 
     @property
     def label(self) -> str:
@@ -42,6 +43,7 @@ MOVE_LABELS = {
     Move.DEFEND: "Defend",
     Move.WITHDRAW: "Withdraw",
     Move.ATTACK: "Attack",
+    Move.REFER: "Suggest help",
 }
 
 
@@ -118,6 +120,8 @@ class Beat:
     choices: tuple[Choice, ...]
     says_varies: bool = False  # True when the author wrote a line per state
     pos: Pos = NOWHERE
+    says_pos: dict[LoopState, Pos] = field(default_factory=dict)  # where each variant stands, when written per state
+    discuss: str | None = None  # a question for a workshop room after this beat
 
     def line_for(self, state: LoopState) -> str:
         return self.says[state]
@@ -145,6 +149,9 @@ class Card:
     beats: dict[str, Beat]
     endings: dict[LoopState, str] = field(default_factory=lambda: dict(DEFAULT_ENDINGS))
     pos: Pos = NOWHERE
+    care: str | None = None  # a safety note for the debrief and the pause screen
+    together: str | None = None  # a question for a couple after the card
+    discuss: str | None = None  # a question for a workshop room after the card
 
     @property
     def full_id(self) -> str:

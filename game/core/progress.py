@@ -60,6 +60,7 @@ class Settings:
 _FIGURE_FIELDS = (
     "earned",
     "best_available",
+    "worst_available",
     "reflections",
     "reflections_naming_fear",
     "listening",
@@ -84,7 +85,7 @@ class PlayRecord:
         c = {k: int(self.counts.get(k, 0)) for k in _FIGURE_FIELDS}
         asked = 0 if self.fear_correct is None else 1
         return scoring.Figures(
-            attunement=scoring.attunement(c["earned"], c["best_available"]),
+            attunement=scoring.attunement(c["earned"], c["best_available"], c["worst_available"]),
             fear_named=1 if self.fear_correct else 0,
             fear_asked=asked,
             **c,
@@ -293,7 +294,7 @@ class Store:
         asked = sum(1 for p in plays if p.fear_correct is not None)
         named = sum(1 for p in plays if p.fear_correct)
         return scoring.Figures(
-            attunement=scoring.attunement(c["earned"], c["best_available"]) if plays else 0.0,
+            attunement=scoring.attunement(c["earned"], c["best_available"], c["worst_available"]) if plays else 0.0,
             fear_named=named,
             fear_asked=asked,
             **c,

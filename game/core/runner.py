@@ -41,11 +41,16 @@ class Step:
     state_before: LoopState
     state_after: LoopState
     dialogue: str | None  # the demon dialogue this answer joined, if any
+    listened: bool = False  # the partner had been heard earlier on this card (see scoring.points)
+
+    def points_of(self, choice: Choice) -> int:
+        """What an option offered here was worth, in this step's context."""
+        return scoring.points(choice, self.listened)
 
     @property
     def best(self) -> Choice:
         """The best-scoring option on this beat (the first one in the card on a tie)."""
-        return max(self.offered_in_card_order, key=scoring.points)
+        return max(self.offered_in_card_order, key=self.points_of)
 
     @property
     def offered_in_card_order(self) -> tuple[Choice, ...]:
@@ -53,7 +58,7 @@ class Step:
 
     @property
     def was_best(self) -> bool:
-        return self.points >= scoring.points(self.best)
+        return self.points >= self.points_of(self.best)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +149,11 @@ class Runner:
         return self.card.endings[self.state]
 
     @property
+    def listened(self) -> bool:
+        """Whether the partner has been heard on this card so far (a reflect or validate)."""
+        return any(scoring.listens(s.choice) for s in self.steps)
+
+    @property
     def can_pause(self) -> bool:
         """One break a beat: a break is a pause, not a way to skip the talk."""
         return not self.ended and not any(
@@ -183,7 +193,7 @@ class Runner:
         steps = self.steps
         asked = 1 if self.fear_guess is not None else 0
         named = 1 if self.fear_guess is self.card.fear else 0
-        figs = scoring.figures([(s.choice, s.offered) for s in steps], fear_named=named, fear_asked=asked)
+        figs = scoring.figures([(s.choice, s.offered, s.listened) for s in steps], fear_named=named, fear_asked=asked)
         return Summary(
             card_id=self.card.full_id,
             ending_state=self.state,
@@ -229,18 +239,20 @@ class Runner:
             raise RunnerError(f"beat {beat.id} has no choice {original}")
         choice = beat.choices[original]
         before = self.tension
-        after = scoring.next_tension(before, choice)
+        listened = self.listened
+        after = scoring.next_tension(before, choice, listened)
         step = Step(
             beat_id=beat.id,
             line=self._line,
             choice=choice,
             offered=self.choices,
-            points=scoring.points(choice),
+            points=scoring.points(choice, listened),
             tension_before=before,
             tension_after=after,
             state_before=scoring.loop_state(before),
             state_after=scoring.loop_state(after),
             dialogue=scoring.dialogue_for(self.card.pattern, choice.move),
+            listened=listened,
         )
         self.tension = after
         self.transcript.append(step)

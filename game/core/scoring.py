@@ -27,18 +27,27 @@ POINTS: dict[Move, int] = {
     Move.DEFEND: -2,
     Move.WITHDRAW: -2,
     Move.ATTACK: -3,
+    Move.REFER: 1,  # after listening; see REFER_INSTEAD_OF_LISTENING
 }
 NAMES_FEAR_BONUS = 1  # a reflection that names the unspoken fear
+# Suggesting outside help earns its point only once the partner has been heard
+# on this card (a reflect or validate earlier on the path); offered instead of
+# listening it is advice nobody asked for, scored as a fix.
+REFER_INSTEAD_OF_LISTENING = POINTS[Move.FIX]
 
 # The loop (docs/scoring.md, "The loop"): a discrete affect update after
 # Cook et al. 1995 and Gottman et al. 2002, negativity weighing more.
 TENSION_MIN = 0.0
 TENSION_MAX = 10.0
 DEFAULT_TENSION = 5.0
+# Tuned against the goals in docs/scoring.md ("What the constants must give"),
+# measured over every shipped card by `attune stats`. The first release used
+# K_NEG = 1.5 and SOFTENED_BELOW = 4.0: one defensive sentence from the start
+# flooded the partner (5 + 1.5 x 2 = 8), and a +1 move from 5 stayed stuck.
 K_POS = 1.0  # how far a positive point lowers tension
-K_NEG = 1.5  # how far a negative point raises it (negativity weighs more)
+K_NEG = 1.25  # how far a negative point raises it (negativity weighs more)
 FLOODED_AT = 8.0  # at or above: flooded, and the loop state is escalated
-SOFTENED_BELOW = 4.0  # below: softened; between: stuck
+SOFTENED_BELOW = 4.5  # below: softened; between: stuck
 FLOODED_SOFTENING = 0.5  # when flooded, a good move softens only this much (sentiment override)
 PAUSE_RELIEF = 3.0  # a real break, taken when flooded
 
@@ -55,11 +64,32 @@ GUIDE_RATIO_GOOD = 2.0
 GUIDE_POSITIVE_TO_NEGATIVE = 5.0  # Gottman and Levenson: about 5:1 in conflict
 
 
-def points(choice: Choice) -> int:
+def points(choice: Choice, listened: bool = False) -> int:
+    """Points for a choice; `listened` says whether the partner was already heard on this card."""
+    if choice.move is Move.REFER and not listened:
+        return REFER_INSTEAD_OF_LISTENING
     p = POINTS[choice.move]
     if choice.names_fear and choice.move is Move.REFLECT:
         p += NAMES_FEAR_BONUS
     return p
+
+
+def listens(choice: Choice) -> bool:
+    """Whether this answer counts as having heard the partner (for a later `refer`)."""
+    return choice.move in LISTENING
+
+
+def move_note(choice: Choice, listened: bool) -> str | None:
+    """A sentence saying how a context-dependent move was scored here, or None."""
+    if choice.move is not Move.REFER:
+        return None
+    if listened:
+        return "Suggesting help came after you had listened, so it counts for the two of you (+1)."
+    return "Suggesting help came before your partner felt heard, so it lands as a fix (-1): listen first."
+
+
+def counts_as_fixing(choice: Choice, listened: bool = False) -> bool:
+    return choice.move in FIXING or (choice.move is Move.REFER and not listened)
 
 
 def clamp(t: float) -> float:
@@ -78,9 +108,9 @@ def loop_state(t: float) -> LoopState:
     return LoopState.ESCALATED
 
 
-def next_tension(t: float, choice: Choice) -> float:
+def next_tension(t: float, choice: Choice, listened: bool = False) -> float:
     """Tension after the player's choice lands on a partner at tension t."""
-    p = points(choice)
+    p = points(choice, listened)
     if choice.move is Move.PAUSE:
         return clamp(t - PAUSE_RELIEF) if is_flooded(t) else t
     if p > 0:
@@ -151,7 +181,7 @@ class Figures:
 
     earned: int
     best_available: int
-    attunement: float  # 0..100
+    attunement: float  # 0..100: where the answers fell between the worst and the best on offer
     reflections: int
     reflections_naming_fear: int
     listening: int
@@ -160,6 +190,7 @@ class Figures:
     negative: int
     fear_named: int  # times the player named the fear correctly
     fear_asked: int  # times the player was asked
+    worst_available: int = 0
 
     @property
     def named_fear_share(self) -> float | None:
@@ -182,36 +213,49 @@ class Figures:
         return self.fear_named / self.fear_asked if self.fear_asked else None
 
 
-def attunement(earned: int, best_available: int) -> float:
-    """Points earned over the best available on the path taken, 0..100."""
-    if best_available <= 0:
-        return 100.0 if earned >= best_available else 0.0
-    return max(0.0, min(100.0, 100.0 * earned / best_available))
+ATTUNEMENT_MEANING = (
+    "Attunement is where your answers fell between the worst and the best answers on offer at the "
+    "beats you reached: 100% is the best answer every time, 0% the worst every time."
+)
 
 
-def figures(
-    picks: Sequence[tuple[Choice, Sequence[Choice]]],
-    fear_named: int = 0,
-    fear_asked: int = 0,
-) -> Figures:
-    """Figures for a sequence of (chosen, options offered) pairs.
+def attunement(earned: int, best_available: int, worst_available: int = 0) -> float:
+    """Where the answers fell between the worst and the best on offer on the path taken, 0..100.
+
+    100 is the best answer at every beat, 0 the worst at every beat (MITI 4.2.1's
+    way of placing a session between its floor and its ceiling), so a poor
+    player and a hostile one score differently. With one answer on offer, or
+    all equal, the range is empty and the figure is 100.
+    """
+    span = best_available - worst_available
+    if span <= 0:
+        return 100.0
+    return max(0.0, min(100.0, 100.0 * (earned - worst_available) / span))
+
+
+Pick = tuple[Choice, Sequence[Choice], bool]  # chosen, options offered, partner already heard
+
+
+def figures(picks: Sequence[Pick], fear_named: int = 0, fear_asked: int = 0) -> Figures:
+    """Figures for a sequence of (chosen, options offered, listened before) picks.
 
     Several plays' picks may be concatenated: the figures then cover them all.
     """
-    earned = sum(points(c) for c, _ in picks)
-    best = sum(max(points(o) for o in options) for _, options in picks)
-    moves = [c.move for c, _ in picks]
-    reflections = [c for c, _ in picks if c.move is Move.REFLECT]
+    earned = sum(points(c, heard) for c, _, heard in picks)
+    best = sum(max(points(o, heard) for o in options) for _, options, heard in picks)
+    worst = sum(min(points(o, heard) for o in options) for _, options, heard in picks)
+    reflections = [c for c, _, _ in picks if c.move is Move.REFLECT]
     return Figures(
         earned=earned,
         best_available=best,
-        attunement=attunement(earned, best),
+        worst_available=worst,
+        attunement=attunement(earned, best, worst),
         reflections=len(reflections),
         reflections_naming_fear=sum(1 for c in reflections if c.names_fear),
-        listening=sum(1 for m in moves if m in LISTENING),
-        fixing=sum(1 for m in moves if m in FIXING),
-        positive=sum(1 for c, _ in picks if points(c) > 0),
-        negative=sum(1 for c, _ in picks if points(c) < 0),
+        listening=sum(1 for c, _, _ in picks if c.move in LISTENING),
+        fixing=sum(1 for c, _, heard in picks if counts_as_fixing(c, heard)),
+        positive=sum(1 for c, _, heard in picks if points(c, heard) > 0),
+        negative=sum(1 for c, _, heard in picks if points(c, heard) < 0),
         fear_named=fear_named,
         fear_asked=fear_asked,
     )

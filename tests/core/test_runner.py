@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from game.core import scoring
 from game.core.loader import load_deck_text
 from game.core.model import Fear, LoopState
 from game.core.runner import Runner, RunnerError
@@ -42,9 +43,9 @@ def test_best_answers_soften_and_the_line_follows():
 def test_worst_answers_escalate_and_name_the_dialogue():
     run = Runner(card(), seed=1)
     step = run.choose(pick(run, "I always listen."))
-    assert step.tension_after == 8.0 and not step.was_best
+    assert step.tension_after == 5 + 2 * scoring.K_NEG and not step.was_best
     assert step.best.say == "You feel unheard, and alone with it."
-    assert run.line == "Forget it." and run.flooded
+    assert run.line == "Whatever." and not run.flooded  # one slip does not flood
     run.choose(pick(run, "You're being dramatic."))
     assert run.state is LoopState.ESCALATED
     assert run.summary().dialogue == "Protest Polka"
@@ -60,10 +61,10 @@ def test_same_seed_same_order_and_different_seeds_differ():
 def test_pause_when_flooded_relieves_once_a_beat():
     c = card(LOOPING)  # starts at 6
     run = Runner(c, seed=0)
-    run.choose(pick(run, "No, you do."))  # attack: 6 + 4.5 = 10, then back to a? no: goes to b
+    run.choose(pick(run, "No, you do."))  # attack: 6 + 3 x 1.25 = 9.75, and on to b
     assert run.flooded and run.line == "Go away."
     b = run.pause()
-    assert b.relieved and run.tension == 7.0 and run.line == "Hm."
+    assert b.relieved and run.tension == 9.75 - scoring.PAUSE_RELIEF and run.line == "Hm."
     assert not run.can_pause
     with pytest.raises(RunnerError):
         run.pause()

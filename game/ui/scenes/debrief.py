@@ -172,9 +172,12 @@ class DebriefScene(Scene):
         if step.dialogue:
             blocks.append(Para(f"This joined the {step.dialogue} pattern.", "small", colour="poor", gap_after=0.4))
         blocks.append(Para(step.choice.why, "small", gap_after=0.4))
+        note = scoring.move_note(step.choice, step.listened)
+        if note:
+            blocks.append(Para(note, "small", gap_after=0.4))
         if not step.was_best:
             best = step.best
-            better = f'Better words here: "{best.say}" ({best.move.label}, {signed(scoring.points(best))})'
+            better = f'Better words here: "{best.say}" ({best.move.label}, {signed(step.points_of(best))})'
             blocks.append(Para(better, "small-bold", colour="accent", gap_after=0.3))
             blocks.append(Para(best.why, "small", dim=True))
         return Framed(blocks, fill="panel", edge="panel_edge", pad=1.3, shadow=False, gap_after=0.9)
