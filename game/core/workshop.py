@@ -27,6 +27,7 @@ from . import scoring
 from .model import Card, Choice, LoopState
 from .prompts import discuss_question
 from .runner import Runner, RunnerError
+from .timer import Countdown
 
 
 class Stage(str, Enum):
@@ -125,8 +126,7 @@ class Workshop:
         self._records: list[CardRecord] = []
         self._beats: list[BeatRecord] = []
         self._events: list[list[Any]] = []
-        self.timer_left = float(discussion_seconds)
-        self.timer_running = False
+        self.timer = Countdown(float(discussion_seconds))
 
     # -- reading ---------------------------------------------------------
     @property
@@ -234,8 +234,7 @@ class Workshop:
                 self._stage = Stage.WHY
         elif s is Stage.WHY:
             self._stage = Stage.DISCUSS
-            self.timer_left = float(self.discussion_seconds)
-            self.timer_running = False
+            self.timer.reset()
         elif s is Stage.DISCUSS:
             self._play()
         elif s is Stage.ENDING:
@@ -289,16 +288,6 @@ class Workshop:
             raise WorkshopError(f"no option {index + 1}: there are {len(self._votes)}")
         self._votes[index] = max(0, min(MAX_VOTES, self._votes[index] + delta))
         self._events.append(["vote", index, delta])
-
-    # -- the discussion timer (the screen feeds it elapsed time) ---------
-    def toggle_timer(self) -> None:
-        self.timer_running = not self.timer_running
-
-    def tick(self, seconds: float) -> None:
-        if self.timer_running and seconds > 0:
-            self.timer_left = max(0.0, self.timer_left - seconds)
-            if self.timer_left == 0:
-                self.timer_running = False
 
     # -- inside ----------------------------------------------------------
     def _new_runner(self) -> Runner:
@@ -355,8 +344,7 @@ class Workshop:
             self._runner.choose(b.played)
         self._stage = Stage.DISCUSS
         self._votes = list(undone.votes)
-        self.timer_left = float(self.discussion_seconds)
-        self.timer_running = False
+        self.timer.reset()
 
     # -- saving ----------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
@@ -366,7 +354,7 @@ class Workshop:
             "discussion_seconds": self.discussion_seconds,
             "seed": self.seed,
             "events": [list(e) for e in self._events],
-            "timer_left": self.timer_left,
+            "timer_left": self.timer.left,
         }
 
     @classmethod
@@ -399,7 +387,7 @@ class Workshop:
                 w._replay(e)
             left = data.get("timer_left", seconds)
             if isinstance(left, (int, float)) and not isinstance(left, bool) and 0 <= left <= seconds:
-                w.timer_left = float(left)
+                w.timer.left = float(left)
             return w
         except (RunnerError, KeyError, TypeError, ValueError, IndexError) as e:
             raise WorkshopError(f"the saved workshop cannot be restored: {e}") from None

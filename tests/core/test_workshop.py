@@ -35,7 +35,10 @@ def test_the_steps_of_a_beat_in_order():
     for _ in range(4):
         seen.append(w.next())
     assert seen == [Stage.LINE, Stage.OPTIONS, Stage.REVEAL, Stage.REVEAL, Stage.WHY]  # two options walked
-    assert w.next() is Stage.DISCUSS and w.timer_left == 60
+    assert w.next() is Stage.DISCUSS and w.timer.left == 60 and not w.timer.running
+    w.timer.toggle()
+    w.timer.tick(5.5)
+    assert w.timer.text() == "0:55"
 
 
 def test_votes_only_in_options_and_the_most_voted_is_played():
