@@ -100,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def validate(paths: list[str], strict: bool = False) -> int:
-    from .core.checking import check_library
+    from .core.library_check import check_library
 
     report = check_library(paths)  # the loader's diagnostics; a large library on every core
     for d in report.diagnostics:

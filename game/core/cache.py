@@ -39,7 +39,7 @@ MAX_ENTRIES = 20_000  # per cache file; the oldest written go first
 DECKS_FILE = "decks.json"
 VALIDATION_FILE = "validation.json"
 # The modules whose source decides what a deck file becomes.
-_RULES = ("cache.py", "checking.py", "diagnostics.py", "loader.py", "model.py", "scoring.py", "validate.py")
+_RULES = ("cache.py", "library_check.py", "diagnostics.py", "loader.py", "model.py", "scoring.py", "graph_checks.py")
 
 
 def cache_dir() -> Path:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import scoring
 from .diagnostics import Diagnostic, Reported, error, sort_key, warning
+from .graph_checks import check_card
 from .model import (
     DEFAULT_ENDINGS,
     END,
@@ -38,7 +39,6 @@ from .model import (
     Pattern,
     Pos,
 )
-from .validate import check_card
 
 if TYPE_CHECKING:
     from yaml.nodes import Node, ScalarNode
