@@ -8,7 +8,7 @@ The public engine API is the names below (docs/api.md):
     from game.core import load_library, Runner
 
     lib = load_library(["scenarios"])
-    run = Runner(lib.card("first-steps/late-for-the-film"), seed=1)
+    run = Runner(lib.deck("first-steps").cards[0], seed=1)
 
 Each name is imported from its module on first use, so `import game.core`
 stays light: a front end pays only for what it touches.

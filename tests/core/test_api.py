@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import game.core
+from game.core import load_library, loop_state
+from game.paths import SCENARIOS
 
 ROOT = Path(__file__).resolve().parents[2]
 NEEDED = {
@@ -45,7 +47,9 @@ def test_the_example_in_the_docs_runs():
     with contextlib.redirect_stdout(out):
         exec(compile(example.group(1), "docs/api.md", "exec"), {})
     said = out.getvalue()
-    assert "Maya: You could have just texted." in said
+    card = load_library([SCENARIOS]).deck("first-steps").cards[0]
+    opening = card.beats[card.start].says[loop_state(card.tension)]
+    assert said.startswith(f"{card.partner}: {opening}")
     assert "attunement 100%" in said
     assert "LoopState.ESCALATED" in said or "escalated" in said
 
