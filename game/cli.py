@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .paths import SCENARIOS
 
+if TYPE_CHECKING:
+    import argparse
+
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse  # here, so that opening the game (no arguments) never builds the parser
+
     p = argparse.ArgumentParser(
         prog="attune",
         description="Attune: practise hearing the fear beneath the words.",
@@ -61,7 +66,7 @@ def _parser() -> argparse.ArgumentParser:
 def _positive(text: str) -> int:
     n = int(text)
     if n < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
+        raise _bad("must be 1 or more")
     return n
 
 
@@ -69,13 +74,24 @@ def _size(text: str) -> tuple[int, int]:
     try:
         w, h = (int(x) for x in text.lower().split("x"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a size like 1280x720") from None
+        raise _bad(f"{text!r} is not a size like 1280x720") from None
     if w < 640 or h < 480:
-        raise argparse.ArgumentTypeError("the smallest size is 640x480")
+        raise _bad("the smallest size is 640x480")
     return w, h
 
 
+def _bad(message: str) -> Exception:
+    import argparse
+
+    return argparse.ArgumentTypeError(message)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv in ([], ["play"]):  # the game itself, the common case: no parser to build
+        from .ui.app import run
+
+        return run()
     args = _parser().parse_args(argv)
     command = args.command or "play"
     if command == "validate":

@@ -391,6 +391,8 @@ class App:
             dt = min(self.clock.get_time() / 1000, 0.1)
             animating = self.frame(dt)
             self.present()
+            if not self.sound.loaded:
+                self.sound.load()  # the first frame is on the screen: now open the audio device
         return 0
 
     def present(self) -> None:
@@ -448,12 +450,15 @@ def _make_background(size: tuple[int, int], theme: th.Theme) -> pygame.Surface:
         surf = pygame.Surface(size)
         surf.fill(c.bg_top)
         return surf
-    # the gradient: one pixel column, then stretched (the same pixels as a line per row, in half the time)
-    column = pygame.Surface((1, h))
-    for y in range(h):
-        f = y / max(1, h - 1)
-        column.set_at((0, y), tuple(round(a + (b - a) * f) for a, b in zip(c.bg_top, c.bg_bottom, strict=True)))
-    surf = pygame.transform.scale(column, (w, h))
+    # Made at a quarter of the size and stretched: the gradient and the glow change by less than one
+    # colour level over four pixels, so the stretching cannot be seen, and it costs far less.
+    qw, qh = (w + 3) // 4, (h + 3) // 4
+    # the gradient: one pixel column, then stretched (the same pixels as a line per row)
+    rows = bytearray()
+    for y in range(qh):
+        f = y / max(1, qh - 1)
+        rows += bytes(round(a + (b - a) * f) for a, b in zip(c.bg_top, c.bg_bottom, strict=True))
+    small = pygame.transform.scale(pygame.image.frombytes(bytes(rows), (1, qh), "RGB"), (qw, qh))
     # a lamp glow, low and to one side, drawn small and smoothly scaled up
     glow = pygame.Surface((64, 36), pygame.SRCALPHA)
     for r in range(18, 0, -1):
@@ -461,8 +466,9 @@ def _make_background(size: tuple[int, int], theme: th.Theme) -> pygame.Surface:
         pygame.draw.ellipse(
             glow, (*c.glow, a), pygame.Rect(0, 0, r * 3.2, r * 1.9).move(10 + (18 - r) * 1.6, 18 - r + 8)
         )
-    surf.blit(pygame.transform.smoothscale(glow, (w, h)), (0, 0))
-    return surf
+    small.blit(pygame.transform.smoothscale(glow, (qw, qh)), (0, 0))
+    half = pygame.transform.smoothscale(small, ((w + 1) // 2, (h + 1) // 2))  # smooth to half the size,
+    return pygame.transform.scale(half, (w, h))  # then doubled: under a colour level between neighbours
 
 
 def run(extra_decks: Iterable[str] = ()) -> int:

@@ -13,7 +13,7 @@ from typing import Any
 
 import pygame
 
-from game.core.session import suggested_card
+from game.core.next_card import suggested_card
 
 from ..loop_view import LoopView
 from ..widgets import Button, draw_panel, draw_text, measure, row_buttons, stack_buttons
@@ -167,7 +167,8 @@ def _glow(size: tuple[int, int], colour: tuple[int, int, int]) -> pygame.Surface
     for r in range(24, 0, -1):
         a = int(38 * (1 - r / 24) ** 1.8)
         pygame.draw.circle(small, (*colour, a), (24, 24), r)
-    return pygame.transform.smoothscale(small, size)
+    half = pygame.transform.smoothscale(small, ((size[0] + 1) // 2, (size[1] + 1) // 2))
+    return pygame.transform.scale(half, size)  # doubled: softer than one level a pixel, so it does not show
 
 
 SCENE = TitleScene
