@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostic, Severity
-from .model import STATES, Beat, Card, Choice, Deck, Fear, LoopState, Move, Pattern, Pos
+from .model import NOWHERE, STATES, Beat, Card, Choice, Deck, Fear, LoopState, Move, Pattern, Pos
 
 try:  # the BLAKE2 module alone: hashlib would also load OpenSSL, 3.6 MiB the game does not otherwise need
     from _blake2 import blake2b
@@ -39,7 +39,7 @@ MAX_ENTRIES = 20_000  # per cache file; the oldest written go first
 DECKS_FILE = "decks.json"
 VALIDATION_FILE = "validation.json"
 # The modules whose source decides what a deck file becomes.
-_RULES = ("cache.py", "checking.py", "diagnostics.py", "loader.py", "model.py", "scoring.py", "validate.py")
+_RULES = ("cache.py", "library_check.py", "diagnostics.py", "loader.py", "model.py", "scoring.py", "graph_checks.py")
 
 
 def cache_dir() -> Path:
@@ -152,7 +152,17 @@ def deck_to_json(deck: Deck) -> list[Any]:
         return [p.line, p.col]
 
     def choice(c: Choice) -> list[Any]:
-        return [c.say, c.move.value, c.why, c.next, c.reply, c.names_fear, pos(c.pos), pos(c.next_pos)]
+        return [
+            c.say,
+            c.move.value,
+            c.why,
+            c.next,
+            c.reply,
+            c.names_fear,
+            pos(c.pos),
+            pos(c.next_pos),
+            pos(c.reply_pos),
+        ]
 
     def beat(b: Beat) -> list[Any]:
         return [
@@ -209,8 +219,9 @@ def deck_from_json(path: str, row: list[Any]) -> Deck:
         return {soft: a, stuck: b, esc: c}
 
     def choice(r: list[Any]) -> Choice:
-        say, move, why, nxt, reply, names_fear, (l1, c1), (l2, c2) = r
-        return Choice(say, _MOVES[move], why, nxt, reply, bool(names_fear), Pos(path, l1, c1), Pos(path, l2, c2))
+        say, move, why, nxt, reply, names_fear, (l1, c1), (l2, c2), (l3, c3) = r
+        at = Pos(path, l3, c3) if reply is not None else NOWHERE
+        return Choice(say, _MOVES[move], why, nxt, reply, bool(names_fear), Pos(path, l1, c1), Pos(path, l2, c2), at)
 
     def beat(r: list[Any]) -> Beat:
         bid, says, choices, varies, (line, col), says_at, discuss = r

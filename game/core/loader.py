@@ -23,9 +23,11 @@ from typing import TYPE_CHECKING, Any
 
 from . import scoring
 from .diagnostics import Diagnostic, Reported, error, sort_key, warning
+from .graph_checks import check_card
 from .model import (
     DEFAULT_ENDINGS,
     END,
+    NOWHERE,
     STATES,
     Beat,
     Card,
@@ -37,7 +39,6 @@ from .model import (
     Pattern,
     Pos,
 )
-from .validate import check_card
 
 if TYPE_CHECKING:
     from yaml.nodes import Node, ScalarNode
@@ -509,6 +510,8 @@ class _Builder:
             for k, v in sm.value:
                 if k.value in {s.value for s in STATES}:
                     says_pos[LoopState(k.value)] = _pos(self.path, v)
+        elif says is not None:  # one line for every state
+            says_pos = dict.fromkeys(STATES, _pos(self.path, m["says"][1]))
         discuss = self.note({k: v for k, (_, v) in m.items()}, "discuss", "the question for a room")
         choices: list[Choice] = []
         if "choices" in m:
@@ -575,7 +578,10 @@ class _Builder:
                 self.err(v, "AT212", f"names_fear is only for a reflect move, and this one is {move.value}")
         if say is None or move is None or why is None or nxt is None:
             return None
-        return Choice(say, move, why, nxt, reply, names_fear, _pos(self.path, node), _pos(self.path, g["next"]))  # type: ignore[arg-type]
+        reply_pos = _pos(self.path, g["reply"]) if reply is not None else NOWHERE
+        return Choice(
+            say, move, why, nxt, reply, names_fear, _pos(self.path, node), _pos(self.path, g["next"]), reply_pos
+        )  # type: ignore[arg-type]
 
     def endings(self, node: Node) -> dict[LoopState, str]:
         m = self.mapping(node, "endings", {s.value: False for s in STATES})
