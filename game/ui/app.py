@@ -32,6 +32,8 @@ foot of the screen on the next frame, whichever screen caused them.
 
 Tests and the screenshot tour drive the app without a real clock:
 `app.frame(dt)` handles the queued events, advances by dt and draws once.
+In `run()`, while only the loop view and the portrait move, a frame redraws
+just them and puts only their rects on the screen (live.py).
 """
 
 from __future__ import annotations
@@ -39,7 +41,6 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -51,20 +52,16 @@ from game.paths import SCENARIOS
 from . import theme as th
 from .backdrop import make_background
 from .intents import Intent, intents_for
+from .live import LiveParts
 from .sound import Sound
-from .widgets import FIT, draw_panel, draw_text, measure
+from .toasts import Toast, draw_toasts
+from .widgets import FIT
 
 if TYPE_CHECKING:
     from .scenes.base import Scene
 
 MIN_SIZE = (640, 480)
 Callback = Callable[[Any], None]
-
-
-@dataclass
-class Toast:
-    text: str
-    until: float
 
 
 class App:
@@ -97,6 +94,11 @@ class App:
         self.running = True
         self.clock = pygame.time.Clock()
         self._background: pygame.Surface | None = None
+        self.live = LiveParts()  # what moves on the top scene: see live.py
+        self.partial_frames = False  # run() turns it on; tests and the tour draw every frame whole
+        self.redraw_all = True  # the next frame draws every scene, not only the live parts
+        self.dirty: list[pygame.Rect] | None = None  # what the last frame changed (None: everything)
+        self._drawn: tuple[Any, ...] = ()
 
     # -- window and theme -----------------------------------------------
     @property
@@ -244,6 +246,7 @@ class App:
             pygame.key.stop_text_input()
 
     def dispatch(self, event: pygame.event.Event) -> None:
+        self.redraw_all = True  # input may change anything on the screen
         t = event.type
         if t == pygame.QUIT:
             self.running = False
@@ -275,17 +278,29 @@ class App:
         return bool(top.update(dt)) if top is not None else False
 
     def draw(self) -> None:
+        """Draw every scene from the topmost opaque one up, or, while only the top scene's live parts move,
+        just those (see live.py); `dirty` says what changed."""
         surface = self.screen
+        drawn = (surface, surface.get_size(), self.theme, tuple(self.stack), len(self.toasts))
+        if self.partial_frames and not self.redraw_all and drawn == self._drawn and self.live.parts:
+            self.dirty = self.live.redraw(surface)
+            return
+        self.redraw_all = False
+        self._drawn = drawn
+        self.dirty = None
+        self.live.clear()
         first = len(self.stack) - 1
         while first > 0 and not self.stack[first].opaque:
             first -= 1
+        if first < len(self.stack) - 1 or self.toasts:
+            self._drawn = ()  # an overlay or a notice lies over the scene: no partial frames
         for i in range(max(0, first), len(self.stack)):
             scene = self.stack[i]
             if i > first:
                 self._dim(surface)
             FIT.scene = scene.name
             scene.draw(surface)
-        self._draw_toasts(surface)
+        draw_toasts(surface, self.theme, self.toasts)
 
     def frame(self, dt: float = 1 / 60) -> bool:
         """Handle queued events, advance by dt, draw; True while something animates."""
@@ -302,6 +317,7 @@ class App:
     def run(self) -> int:
         """The main loop: 60 frames a second while anything moves, asleep otherwise."""
         animating = True
+        self.partial_frames = True
         self.clock.tick()
         while self.running and self.stack:
             if animating:
@@ -316,8 +332,15 @@ class App:
                 self.clock.tick()
             dt = min(self.clock.get_time() / 1000, 0.1)
             animating = self.frame(dt)
-            pygame.display.flip()
+            self.present()
         return 0
+
+    def present(self) -> None:
+        """Put the frame on the screen: only the rects that changed, when that is all that did."""
+        if self.dirty is None:
+            pygame.display.flip()
+        else:
+            pygame.display.update(self.dirty)
 
     # -- shared drawing --------------------------------------------------
     def draw_background(self, surface: pygame.Surface) -> None:
@@ -330,19 +353,6 @@ class App:
         veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
         veil.fill((*self.theme.colour.shadow, 200 if self.theme.high_contrast else 170))
         surface.blit(veil, (0, 0))
-
-    def _draw_toasts(self, surface: pygame.Surface) -> None:
-        t = self.theme
-        w, h = surface.get_size()
-        y = h - t.margin
-        font = t.font("body")
-        for toast in reversed(self.toasts):
-            tw = min(w - 2 * t.margin, font.size(toast.text)[0] + t.space(4))
-            th_ = measure(font, toast.text, tw - t.space(4)) + t.space(2)
-            box = pygame.Rect((w - tw) // 2, y - th_, tw, th_)
-            draw_panel(surface, box, t, fill=t.colour.raised, edge=t.colour.accent)
-            draw_text(surface, toast.text, font, t.colour.text, box.inflate(-t.space(4), -t.space(2)), align="center")
-            y = box.top - t.space(1)
 
 
 def wait_for_event(timeout_ms: int) -> pygame.event.Event:
