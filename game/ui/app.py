@@ -171,6 +171,8 @@ class App:
 
     def push(self, scene: Scene | type[Scene], callback: Callback | None = None, **params: Any) -> Scene:
         """Open a scene (a class is built with `params`); `callback(result)` is called when it closes."""
+        if isinstance(scene, str):
+            raise TypeError(f"push the scene's class, not its name {scene!r}")
         if isinstance(scene, type):
             scene = scene(self, **params)
         elif params:
