@@ -20,7 +20,7 @@ from ..loop_view import draw_state_shape
 from ..widgets import Button, ScrollColumn, draw_meter, draw_text, meter_height, row_buttons
 from ..widgets.prose import Block, Custom, Framed, Heading, Para, Prose
 from .base import Scene
-from .play import loop_words
+from .play import CARE_POINTER, loop_words
 
 GUIDE_NOTE = (
     "Guides, not verdicts: the fair and good marks come from a listening-skills coding manual (MITI 4.2.1) "
@@ -79,8 +79,13 @@ class DebriefScene(Scene):
             verdict = "You heard it." if s.fear_correct else "Look back at the words below for where it showed."
             text = f"You named '{s.fear_guess.words}'. {name}'s fear was '{s.fear.words}'. {verdict}"
             blocks.append(Para(text, "strong", colour="good" if s.fear_correct else None, gap_after=1.6))
+        # a care note, where the card touches risk
+        if self.card.care:
+            care = [Heading("Take care", accent=True, gap_after=0.5), Para(self.card.care), Para(CARE_POINTER, "small")]
+            blocks.append(Framed(care, edge="accent", shadow=False, gap_after=1.6))
         # figures beside their guides
         blocks.append(Heading("Your figures", accent=True))
+        blocks.append(Para(scoring.ATTUNEMENT_MEANING, "small", gap_after=0.8))
         blocks += self._figures(width)
         blocks.append(Para(GUIDE_NOTE, "small", dim=True, gap_after=1.6))
         # the pattern
@@ -120,7 +125,13 @@ class DebriefScene(Scene):
         f = self.summary.figures
         share = f.named_fear_share
         items = [
-            ("Attunement", f.attunement / 100, f"{f.attunement:.0f}%", [], "Points earned over the best on your path."),
+            (
+                "Attunement",
+                f.attunement / 100,
+                f"{f.attunement:.0f}%",
+                [],
+                "From the worst answers on offer (0%) to the best (100%).",
+            ),
             (
                 "Reflections that named the fear",
                 share,

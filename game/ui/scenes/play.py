@@ -291,6 +291,9 @@ class PlayScene(Scene):
         pygame.draw.lines(surface, t.colour.partner, False, pts, t.line_width)
 
 
+CARE_POINTER = "About and safety, on the title screen, says where to turn."
+
+
 class PauseOverlay(Overlay):
     """The pause: the seed's question, and a real break when the loop is flooded."""
 
@@ -312,6 +315,8 @@ class PauseOverlay(Overlay):
             paras.append(("body", "You have paused on this answer already. Name your fear, then answer gently."))
         else:
             paras.append(("small", "The loop stays where it is. The pause is for you: know your own fear first."))
+        if play.card.care:
+            paras.append(("body", f"{play.card.care} {CARE_POINTER}"))
         super().__init__(
             app,
             title=QUESTION,
