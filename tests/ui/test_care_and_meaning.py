@@ -7,7 +7,7 @@ import dataclasses
 import pygame
 
 from game.core import scoring
-from game.ui.scenes.play import CARE_POINTER
+from game.core.safety import CARE_POINTER
 from game.ui.widgets import FIT
 
 CARE = "If someone you love talks of being a burden, ask them gently how low it gets, and don't carry it alone."
