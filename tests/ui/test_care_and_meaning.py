@@ -8,6 +8,7 @@ import pygame
 
 from game.core import scoring
 from game.core.safety import CARE_POINTER
+from game.ui.scenes.solo import play_card
 from game.ui.widgets import FIT
 
 CARE = "If someone you love talks of being a burden, ask them gently how low it gets, and don't carry it alone."
@@ -31,7 +32,7 @@ def read_all(pilot, scene) -> str:
 def start(p, care: str | None):
     card = next(iter(p.app.library.cards()))
     card = dataclasses.replace(card, care=care)
-    p.app.push("play", card=card, seed=1)
+    play_card(p.app, card, seed=1)
     p.frames(1)
     return card
 
