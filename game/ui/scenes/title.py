@@ -46,6 +46,7 @@ class TitleScene(Scene):
         )
         items = [
             play,
+            Button("Play together", "together"),
             Button("Decks and cards", "decks"),
             Button("Your progress", "progress"),
             Button("How to play", "intro"),
@@ -154,6 +155,10 @@ class TitleScene(Scene):
                 from .solo import play_card
 
                 play_card(self.app, card, done=self._after_card)
+        elif a == "together":
+            from .together.flow import start_together
+
+            start_together(self.app, self._refresh)
         elif a == "decks":
             self._open_decks()
         elif a == "quit":
