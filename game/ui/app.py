@@ -50,7 +50,7 @@ from game.core.progress import Store
 from game.paths import SCENARIOS
 
 from . import theme as th
-from .backdrop import make_background
+from .backdrop import RGB, Backdrops
 from .intents import Intent, intents_for
 from .live import LiveParts
 from .sound import Sound
@@ -93,7 +93,7 @@ class App:
         self.now = 0.0  # seconds of animation time since start (driven by frame dt)
         self.running = True
         self.clock = pygame.time.Clock()
-        self._background: pygame.Surface | None = None
+        self._backgrounds = Backdrops()
         self.live = LiveParts()  # what moves on the top scene: see live.py
         self.partial_frames = False  # run() turns it on; tests and the tour draw every frame whole
         self.redraw_all = True  # the next frame draws every scene, not only the live parts
@@ -141,7 +141,7 @@ class App:
     def relayout(self) -> None:
         self.screen = pygame.display.get_surface() or self.screen
         self.theme = self._build_theme()
-        self._background = None
+        self._backgrounds = Backdrops()
         for scene in self.stack:
             scene.layout(self.size)
 
@@ -347,11 +347,9 @@ class App:
             pygame.display.update(self.dirty)
 
     # -- shared drawing --------------------------------------------------
-    def draw_background(self, surface: pygame.Surface) -> None:
-        """The warm night gradient with a soft lamp glow, cached per size and palette."""
-        if self._background is None or self._background.get_size() != surface.get_size():
-            self._background = make_background(surface.get_size(), self.theme)
-        surface.blit(self._background, (0, 0))
+    def draw_background(self, surface: pygame.Surface, glow: tuple[pygame.Rect, RGB] | None = None) -> None:
+        """The warm night gradient with a soft lamp glow (backdrop.py); `glow`: a light in that rect (the title's)."""
+        self._backgrounds.draw(surface, self.theme, glow)
 
     def _dim(self, surface: pygame.Surface) -> None:
         veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
