@@ -88,6 +88,7 @@ class App:
         self.theme = self._build_theme()
         self.stack: list[Scene] = []
         self._callbacks: dict[int, Callback | None] = {}  # by id of the scene: what its opener asked for
+        self.side_windows: list[Any] = []  # other windows of ours (a workshop's presenter notes)
         self.typist: Scene | None = None  # the scene that asked for typing mode
         self.toasts: list[Toast] = []
         self.now = 0.0  # seconds of animation time since start (driven by frame dt)
@@ -259,6 +260,12 @@ class App:
         if t == pygame.KEYDOWN and event.key == pygame.K_F5:
             self.reload_decks()
             return
+        if getattr(event, "window", None) in self.side_windows:  # the presenter's window: its keys drive too
+            if t == pygame.WINDOWCLOSE:
+                self.side_windows.remove(event.window)
+                event.window.destroy()
+            if t != pygame.KEYDOWN:
+                return
         if t in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
             self.relayout()
             return
