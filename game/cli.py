@@ -112,7 +112,7 @@ def validate(paths: list[str], strict: bool = False) -> int:
 
 def autoplay(paths: list[str], policy: str, runs: int, seed: int, as_json: bool) -> int:
     from .core.autoplay import play
-    from .core.loader import load_library
+    from .core.library import load_library
 
     lib = load_library(paths)
     for d in lib.errors:

@@ -21,7 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from . import scoring
+from .datafile import Bool, Fixes, Int, ListOf, Num, OneOf, Text, clean_text, conform, conform_record, read_json
 from .model import LoopState
+from .reader import MAX_DATA_BYTES
 
 SCHEMA = 1
 SETTINGS_FILE = "settings.json"
@@ -29,6 +31,9 @@ PROGRESS_FILE = "progress.json"
 DEFAULT_PROFILE = "Me"
 LEFTOVER_SECONDS = 3600  # a temporary file this old belongs to no save in progress
 TEXT_SIZES = ("Small", "Medium", "Large", "Huge")
+MAX_PROFILE_CHARS = 32
+MAX_PLAYS = 100_000  # per profile; a file with more keeps the first
+MAX_PROFILES = 1000
 
 
 @dataclass
@@ -41,20 +46,30 @@ class Settings:
     seen_intro: bool = False
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Settings:
+    def from_dict(cls, data: Any, fixes: Fixes | None = None) -> Settings:
+        """Settings from a file's data: a field that is missing keeps its default, a wrong one is reset."""
+        fixes = fixes if fixes is not None else Fixes()
         s = cls()
+        if not isinstance(data, dict):
+            fixes.reset += 1
+            return s
+        schema = settings_schema()
         for f in fields(cls):
             if f.name in data:
-                value = data[f.name]
-                default = getattr(s, f.name)
-                if isinstance(default, bool):
-                    if isinstance(value, bool):
-                        setattr(s, f.name, value)
-                elif isinstance(default, int) and isinstance(value, int) and not isinstance(value, bool):
-                    setattr(s, f.name, max(0, min(len(TEXT_SIZES) - 1, value)))
-                elif isinstance(default, float) and isinstance(value, (int, float)) and not isinstance(value, bool):
-                    setattr(s, f.name, max(0.0, min(1.0, float(value))))
+                setattr(s, f.name, conform(data[f.name], schema[f.name], fixes))
         return s
+
+
+def settings_schema() -> dict[str, Any]:
+    d = Settings()
+    return {
+        "text_size": Int(d.text_size, 0, len(TEXT_SIZES) - 1),
+        "high_contrast": Bool(d.high_contrast),
+        "reduced_motion": Bool(d.reduced_motion),
+        "volume": Num(d.volume, 0.0, 1.0),
+        "fullscreen": Bool(d.fullscreen),
+        "seen_intro": Bool(d.seen_intro),
+    }
 
 
 _FIGURE_FIELDS = (
@@ -103,17 +118,41 @@ class PlayRecord:
         }
 
     @classmethod
-    def from_json(cls, d: dict[str, Any]) -> PlayRecord:
-        fc = d.get("fear_correct")
+    def from_json(cls, d: Any, fixes: Fixes | None = None) -> PlayRecord | None:
+        """A record from a file, checked field by field; None when it cannot be a play (counted in `fixes`)."""
+        fixes = fixes if fixes is not None else Fixes()
+        r = conform_record(d, _RECORD, _REQUIRED, fixes)
+        if r is None:
+            return None
+        counts_in = d.get("counts", {})
+        counts: dict[str, int] = {}
+        if isinstance(counts_in, dict):
+            for k in _FIGURE_FIELDS:
+                if k in counts_in:
+                    counts[k] = conform(counts_in[k], _COUNT, fixes)
+        else:
+            fixes.reset += 1
         return cls(
-            card_id=str(d["card"]),
-            when=str(d["when"]),
-            ending=LoopState(d["ending"]),
-            attunement=float(d["attunement"]),
-            moves=tuple(str(m) for m in d.get("moves", [])),
-            fear_correct=fc if isinstance(fc, bool) else None,
-            counts={k: int(v) for k, v in dict(d.get("counts", {})).items() if k in _FIGURE_FIELDS},
+            card_id=r["card"],
+            when=r["when"],
+            ending=LoopState(r["ending"]),
+            attunement=r["attunement"],
+            moves=tuple(r["moves"]),
+            fear_correct=r["fear_correct"],
+            counts=counts,
         )
+
+
+_COUNT = Int(0, -1_000_000_000, 1_000_000_000)
+_RECORD: dict[str, Any] = {
+    "card": Text(None, 200),
+    "when": Text(None, 64),
+    "ending": OneOf(None, tuple(s.value for s in LoopState)),
+    "attunement": Num(0.0, 0.0, 100.0),
+    "moves": ListOf(Text(None, 32), 1000),
+    "fear_correct": OneOf(None, (True, False, None)),
+}  # and "counts", checked key by key in from_json
+_REQUIRED = frozenset({"card", "when", "ending"})
 
 
 def atomic_write(path: Path, data: str) -> None:
@@ -161,17 +200,18 @@ class Store:
                 f"Progress cannot be saved: the data folder {self.home} cannot be written to. You can still play."
             )
         raw_settings = self._read(SETTINGS_FILE, "settings")
-        self.settings = Settings.from_dict(raw_settings.get("settings", {}) if raw_settings else {})
-        self.profile = str(raw_settings.get("profile", DEFAULT_PROFILE)) if raw_settings else DEFAULT_PROFILE
+        fixes = Fixes()
+        self.settings = Settings.from_dict(raw_settings.get("settings", {}) if raw_settings else {}, fixes)
+        self.profile = (
+            profile_name(raw_settings.get("profile", DEFAULT_PROFILE), fixes) if raw_settings else DEFAULT_PROFILE
+        )
+        self._tell(fixes, "settings")
         raw = self._read(PROGRESS_FILE, "progress")
         self._plays: dict[str, list[PlayRecord]] = {}
         if raw:
-            try:
-                for name, prof in dict(raw.get("profiles", {})).items():
-                    self._plays[str(name)] = [PlayRecord.from_json(p) for p in prof.get("plays", [])]
-            except (TypeError, ValueError, KeyError, AttributeError):
-                self._plays = {}
-                self._set_aside(PROGRESS_FILE, "progress", "its contents are not in the expected form")
+            fixes = Fixes()
+            self._plays = _plays_from(raw.get("profiles", {}), fixes)
+            self._tell(fixes, "progress")
         self._plays.setdefault(self.profile, [])
 
     # -- files -----------------------------------------------------------
@@ -184,21 +224,19 @@ class Store:
                     if tmp.stat().st_mtime < cutoff:
                         tmp.unlink()
 
+    def _tell(self, fixes: Fixes, what: str) -> None:
+        """One message for everything that had to be mended in one file."""
+        if fixes:
+            self.messages.append(f"Part of your {what} file was damaged ({fixes.words()}); everything else was kept.")
+
     def _read(self, name: str, what: str) -> dict[str, Any] | None:
-        path = self.home / name
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
+        got = read_json(self.home / name, MAX_DATA_BYTES)
+        if got.missing:
             return None
-        except (OSError, UnicodeDecodeError) as e:
-            reason = e.strerror if isinstance(e, OSError) and e.strerror else "it is not readable text"
-            self._set_aside(name, what, reason)
+        if got.problem is not None:
+            self._set_aside(name, what, got.problem)
             return None
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError:
-            self._set_aside(name, what, "it is empty" if not text.strip() else "it is damaged")
-            return None
+        data = got.data
         if not isinstance(data, dict) or data.get("version") != SCHEMA:
             self._set_aside(name, what, "it is not in a form this version understands")
             return None
@@ -230,10 +268,11 @@ class Store:
         if not self.writable:
             return False
         try:
-            atomic_write(self.home / name, json.dumps(payload, indent=1, ensure_ascii=False))
-        except OSError as e:
+            atomic_write(self.home / name, json.dumps(payload, indent=1, ensure_ascii=False, allow_nan=False))
+        except (OSError, ValueError) as e:  # ValueError: a value JSON or UTF-8 cannot hold; nothing is replaced
             self.writable = False
-            self.messages.append(f"Progress cannot be saved ({e.strerror or e}). You can still play.")
+            reason = e.strerror if isinstance(e, OSError) and e.strerror else "a value could not be written"
+            self.messages.append(f"Progress cannot be saved ({reason}). You can still play.")
             return False
         return True
 
@@ -248,7 +287,7 @@ class Store:
         return sorted(self._plays)
 
     def set_profile(self, name: str) -> None:
-        name = " ".join(name.split())[:32] or DEFAULT_PROFILE
+        name = profile_name(name, Fixes())
         self.profile = name
         self._plays.setdefault(name, [])
         self.save_settings()
@@ -321,3 +360,42 @@ class Store:
             except OSError:
                 ok = False
         return ok
+
+
+def profile_name(value: Any, fixes: Fixes) -> str:
+    """A profile name safe to show and save: text, one line, at most MAX_PROFILE_CHARS; else the default."""
+    if not isinstance(value, str):
+        fixes.reset += 1
+        return DEFAULT_PROFILE
+    cleaned = clean_text(value)
+    if cleaned != value:
+        fixes.reset += 1
+    name = " ".join(cleaned.split())
+    if len(name) > MAX_PROFILE_CHARS:
+        fixes.reset += 1
+        name = name[:MAX_PROFILE_CHARS].rstrip()
+    return name or DEFAULT_PROFILE
+
+
+def _plays_from(profiles: Any, fixes: Fixes) -> dict[str, list[PlayRecord]]:
+    """Each profile's plays from a file's data; a damaged play is left out, a damaged field reset."""
+    out: dict[str, list[PlayRecord]] = {}
+    if not isinstance(profiles, dict):
+        fixes.reset += 1
+        return out
+    for n, (raw_name, prof) in enumerate(profiles.items()):
+        if n >= MAX_PROFILES:
+            fixes.dropped += len(profiles) - MAX_PROFILES
+            break
+        name = profile_name(raw_name, fixes)
+        plays = prof.get("plays", []) if isinstance(prof, dict) else None
+        if not isinstance(plays, list):
+            fixes.reset += 1
+            plays = []
+        kept = out.setdefault(name, [])  # two names that clean to the same one share their plays
+        for p in plays[:MAX_PLAYS]:
+            rec = PlayRecord.from_json(p, fixes)
+            if rec is not None:
+                kept.append(rec)
+        fixes.dropped += max(0, len(plays) - MAX_PLAYS)
+    return out

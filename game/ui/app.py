@@ -39,7 +39,7 @@ from typing import Any
 
 import pygame
 
-from game.core.loader import Library, load_library
+from game.core.library import Library, load_library
 from game.core.progress import Store
 from game.paths import SCENARIOS
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pygame
 
-from game.core.loader import Library
+from game.core.library import Library
 from game.core.model import Deck
 from game.paths import ROOT
 
