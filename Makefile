@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: play test lint format bench shots clean
+.PHONY: play test lint format bench shots stats clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,9 @@ lint: $(TSTAMP)
 format: $(TSTAMP)
 	$(BIN)/python -m ruff format .
 	$(BIN)/python -m ruff check --fix .
+
+stats: $(STAMP)
+	$(BIN)/python main.py stats
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

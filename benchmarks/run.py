@@ -164,7 +164,7 @@ def measure_frames(env: dict[str, str], reps: int, count: int) -> dict[str, floa
 
 VALIDATE_CHILD = """
 import json, sys, time
-from game.core.checking import check_library
+from game.core.library_check import check_library
 folder, jobs, cache = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 t = time.perf_counter()
 r = check_library([folder], jobs=jobs, cache=bool(cache), cache_folder=cache or None)
@@ -176,7 +176,7 @@ print("VALIDATED", r.cards, r.files, len(r.errors), r.from_cache, f"{dt:.6f}")
 def measure_validation(env: dict[str, str], reps: int, work: Path) -> dict[str, float]:
     from library import write_library
 
-    from game.core.checking import default_jobs
+    from game.core.library_check import default_jobs
     from game.paths import SCENARIOS
 
     lib = work / "library"

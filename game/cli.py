@@ -1,4 +1,4 @@
-"""The command line: play (default), validate, autoplay, shots."""
+"""The command line: play (default), validate, autoplay, stats, shots."""
 
 from __future__ import annotations
 
@@ -39,6 +39,10 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--seed", type=int, default=0, help="same seed, same result (default 0)")
     a.add_argument("--json", action="store_true", help="print one JSON object per play")
 
+    st = sub.add_parser("stats", help="measure whether the decks demand listening, against the goals")
+    st.add_argument("paths", nargs="*", metavar="PATH", help="deck files or folders (default: the shipped decks)")
+    st.add_argument("--json", action="store_true", help="print one JSON object")
+
     s = sub.add_parser("shots", help="render a scripted tour of every screen to PNG files")
     s.add_argument("outdir", metavar="OUTDIR")
     s.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH", help="window size (default 1280x720)")
@@ -78,6 +82,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return validate(args.paths + args.deck or [str(SCENARIOS)], strict=args.strict)
     if command == "autoplay":
         return autoplay(args.paths + args.deck or [str(SCENARIOS)], args.policy, args.runs, args.seed, args.json)
+    if command == "stats":
+        return stats(args.paths + args.deck or [str(SCENARIOS)], args.json)
     if command == "shots":
         from .ui.shots import run_tour
 
@@ -94,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def validate(paths: list[str], strict: bool = False) -> int:
-    from .core.checking import check_library
+    from .core.library_check import check_library
 
     report = check_library(paths)  # the loader's diagnostics; a large library on every core
     for d in report.diagnostics:
@@ -138,3 +144,20 @@ def autoplay(paths: list[str], policy: str, runs: int, seed: int, as_json: bool)
             + (f"; {len(lib.errors)} deck errors" if lib.errors else "")
         )
     return 1 if failed or lib.errors else 0
+
+
+def stats(paths: list[str], as_json: bool) -> int:
+    """Exit 0 when every deck meets every goal of the loop, 1 when one misses (or a deck is broken)."""
+    from .core.library import load_library
+    from .core.stats import deck_stats
+    from .core.stats_text import render
+
+    lib = load_library(paths)
+    for d in lib.errors:
+        print(d, file=sys.stderr)
+    figures = deck_stats(lib.decks)
+    if as_json:
+        print(json.dumps(figures.to_json()))
+    else:
+        print(render(figures))
+    return 0 if figures.ok and not lib.errors else 1

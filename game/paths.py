@@ -1,13 +1,30 @@
-"""Where the game finds its shipped files and keeps the player's data."""
+"""Where the game finds its shipped files and keeps the player's data.
+
+The decks, fonts and sounds are the repository's top-level folders scenarios/
+and assets/; a wheel carries them inside the package as game/_data/ (see
+setup.py). An installed game reads them there through importlib.resources; a
+checkout, or an editable install of one, reads the top-level folders.
+"""
 
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SCENARIOS = ROOT / "scenarios"
-ASSETS = ROOT / "assets"
+ROOT = Path(__file__).resolve().parent.parent  # the checkout, when the game runs from one
+
+
+def shipped(name: str) -> Path:
+    """A folder that ships with the game: inside the installed package, else the checkout's own."""
+    installed = resources.files("game") / "_data" / name
+    if isinstance(installed, Path) and installed.is_dir():
+        return installed
+    return ROOT / name
+
+
+SCENARIOS = shipped("scenarios")
+ASSETS = shipped("assets")
 FONTS = ASSETS / "fonts"
 SOUNDS = ASSETS / "sounds"
 

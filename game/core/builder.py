@@ -31,9 +31,9 @@ from .deckrules import (
     plain_number,
     short,
 )
-from .model import DEFAULT_ENDINGS, END, STATES, Beat, Card, Choice, Deck, Fear, LoopState, Move, Pattern, Pos
+from .graph_checks import check_card
+from .model import DEFAULT_ENDINGS, END, NOWHERE, STATES, Beat, Card, Choice, Deck, Fear, LoopState, Move, Pattern, Pos
 from .nodecheck import NodeChecks, Reject, is_map, is_scalar, is_seq
-from .validate import check_card
 
 if TYPE_CHECKING:
     from yaml.nodes import Node
@@ -244,6 +244,8 @@ class Builder(NodeChecks):
             for k, v in sm.value:
                 if k.value in {s.value for s in STATES}:
                     says_pos[LoopState(k.value)] = self.pos(v)
+        elif says is not None:  # one line for every state
+            says_pos = dict.fromkeys(STATES, self.pos(m["says"][1]))
         discuss = self.note({k: v for k, (_, v) in m.items()}, "discuss", "the question for a room")
         choices: list[Choice] = []
         if "choices" in m:
@@ -311,7 +313,8 @@ class Builder(NodeChecks):
                 self.err(v, "AT212", f"names_fear is only for a reflect move, and this one is {move.value}")
         if say is None or move is None or why is None or nxt is None:
             return None
-        return Choice(say, move, why, nxt, reply, names_fear, self.pos(node), self.pos(g["next"]))  # type: ignore[arg-type]
+        reply_pos = self.pos(g["reply"]) if reply is not None else NOWHERE
+        return Choice(say, move, why, nxt, reply, names_fear, self.pos(node), self.pos(g["next"]), reply_pos)  # type: ignore[arg-type]
 
     def endings(self, node: Node) -> dict[LoopState, str]:
         m = self.mapping(node, "endings", {s.value: False for s in STATES})

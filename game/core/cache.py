@@ -31,7 +31,7 @@ from typing import Any
 from . import yamlnodes
 from .datafile import read_json
 from .diagnostics import CODES, Diagnostic, Severity
-from .model import END, STATES, Beat, Card, Choice, Deck, Fear, LoopState, Move, Pattern, Pos
+from .model import END, NOWHERE, STATES, Beat, Card, Choice, Deck, Fear, LoopState, Move, Pattern, Pos
 from .reader import MAX_CACHE_BYTES
 
 try:  # the BLAKE2 module alone: hashlib would also load OpenSSL, 3.6 MiB the game does not otherwise need
@@ -170,7 +170,17 @@ def deck_to_json(deck: Deck) -> list[Any]:
         return [p.line, p.col]
 
     def choice(c: Choice) -> list[Any]:
-        return [c.say, c.move.value, c.why, c.next, c.reply, c.names_fear, pos(c.pos), pos(c.next_pos)]
+        return [
+            c.say,
+            c.move.value,
+            c.why,
+            c.next,
+            c.reply,
+            c.names_fear,
+            pos(c.pos),
+            pos(c.next_pos),
+            pos(c.reply_pos),
+        ]
 
     def beat(b: Beat) -> list[Any]:
         return [
@@ -248,9 +258,18 @@ def deck_from_json(path: str, row: list[Any]) -> Deck:
         return {soft: _s(a), stuck: _s(b), esc: _s(c)}
 
     def choice(r: list[Any]) -> Choice:
-        say, move, why, nxt, reply, names_fear, at, next_at = r
+        say, move, why, nxt, reply, names_fear, at, next_at, reply_at = r
+        where = _at(path, reply_at) if reply is not None else NOWHERE
         return Choice(
-            _s(say), _MOVES[move], _s(why), _s(nxt), _os(reply), bool(names_fear), _at(path, at), _at(path, next_at)
+            _s(say),
+            _MOVES[move],
+            _s(why),
+            _s(nxt),
+            _os(reply),
+            bool(names_fear),
+            _at(path, at),
+            _at(path, next_at),
+            where,
         )
 
     def beat(r: list[Any]) -> Beat:

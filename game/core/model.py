@@ -111,6 +111,7 @@ class Choice:
     names_fear: bool = False
     pos: Pos = NOWHERE
     next_pos: Pos = NOWHERE
+    reply_pos: Pos = NOWHERE  # where the reply stands, when there is one
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +121,7 @@ class Beat:
     choices: tuple[Choice, ...]
     says_varies: bool = False  # True when the author wrote a line per state
     pos: Pos = NOWHERE
-    says_pos: dict[LoopState, Pos] = field(default_factory=dict)  # where each variant stands, when written per state
+    says_pos: dict[LoopState, Pos] = field(default_factory=dict)  # where each state's line stands
     discuss: str | None = None  # a question for a workshop room after this beat
 
     def line_for(self, state: LoopState) -> str:

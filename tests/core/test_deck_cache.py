@@ -15,7 +15,7 @@ from game.core.library import load_library
 from game.paths import ROOT, SCENARIOS
 
 from .decks import BASE, LOOPING, edit
-from .test_checking import _library
+from .test_library_check import _library
 
 
 @pytest.fixture(autouse=True)

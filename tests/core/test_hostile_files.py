@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from game.core import reader
-from game.core.checking import check_library
 from game.core.deckfile import load_deck_file
 from game.core.library import load_library
+from game.core.library_check import check_library
 from game.paths import SCENARIOS
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -14,7 +14,7 @@ import pygame
 
 from game.core.library import Library
 from game.core.model import Deck
-from game.paths import ROOT
+from game.paths import SCENARIOS
 
 from ..widgets import Button, ScrollColumn, draw_panel, draw_text, measure
 from .base import Scene
@@ -29,7 +29,7 @@ def deck_order(library: Library) -> list[Deck]:
 
 def short_path(path: str) -> str:
     try:
-        return str(Path(path).resolve().relative_to(ROOT))
+        return str(Path(path).resolve().relative_to(SCENARIOS.parent))
     except ValueError:
         return path
 

@@ -10,10 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from game.core import cache as cache_files
-from game.core import checking, library, yamlnodes
-from game.core.checking import check_library
+from game.core import library, library_check, yamlnodes
 from game.core.deckfile import load_deck_text
 from game.core.library import load_library
+from game.core.library_check import check_library
 from game.paths import SCENARIOS
 
 from .decks import BASE, edit
@@ -34,7 +34,7 @@ def _library(tmp_path: Path) -> Path:
     return d
 
 
-def _same(report: checking.Report, lib: library.Library) -> None:
+def _same(report: library_check.Report, lib: library.Library) -> None:
     assert report.diagnostics == lib.diagnostics
     assert report.decks == len(lib.decks)
     assert report.cards == sum(len(d.cards) for d in lib.decks)
@@ -59,8 +59,8 @@ def test_two_workers_same_as_one(tmp_path: Path, monkeypatch):
     d = _library(tmp_path)
     for i in range(40):  # enough files for several chunks
         (d / f"z-{i:02d}.yaml").write_text(edit("id: test", f"id: deck-{i}"))
-    monkeypatch.setattr(checking, "PARALLEL_MIN_BYTES", 0)
-    monkeypatch.setattr(checking, "CHUNK_FILES", 3)
+    monkeypatch.setattr(library_check, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(library_check, "CHUNK_FILES", 3)
     _same(check_library([d], jobs=2), load_library([d]))
 
 

@@ -1,0 +1,110 @@
+"""Dead lines (reach.py) and risk words (safety.py) on small decks."""
+
+import pytest
+
+from game.core import reach, safety
+from game.core.deckfile import load_deck_text
+from game.core.model import LoopState
+
+from .decks import BASE, edit
+
+
+def card_of(text: str):
+    deck, diags = load_deck_text(text, "t.yaml")
+    assert deck is not None, [str(d) for d in diags]
+    return deck.cards[0]
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def test_base_never_shows_its_escalated_line():
+    # reflect: 5 -> 3 (softened); defend: 5 -> 7.5 (stuck); nothing reaches escalated.
+    card = card_of(BASE)
+    assert reach.arrivals(card)["second"] == {LoopState.SOFTENED, LoopState.STUCK}
+    (dead,) = reach.dead_lines(card)
+    assert (dead.beat_id, dead.state) == ("second", LoopState.ESCALATED)
+    assert dead.pos.line == line_of(BASE, "escalated: Forget it.")
+
+
+def test_a_line_shown_only_after_the_pause_action_is_alive():
+    # Two attacks: the second beat is reached flooded only (5 + 3.75 = 8.75); the pause action
+    # brings it to 5.75, stuck, and the line is picked again. Softened stays dead.
+    text = edit("move: reflect\n            why: It lands.", "move: attack\n            why: It lands.")
+    text = edit("move: defend", "move: attack", text)
+    card = card_of(text)
+    assert reach.arrivals(card)["second"] == {LoopState.ESCALATED, LoopState.STUCK}
+    assert [d.state for d in reach.dead_lines(card)] == [LoopState.SOFTENED]
+
+
+def test_one_line_for_every_state_is_never_dead():
+    text = edit(
+        "says:\n          softened: Maybe I worry I'm not enough for you.\n          stuck: Whatever.\n"
+        "          escalated: Forget it.",
+        "says: Whatever.",
+    )
+    assert reach.dead_lines(card_of(text)) == []
+
+
+def test_cycles_are_walked_to_the_end():
+    from .decks import LOOPING
+
+    card = card_of(LOOPING)
+    assert reach.arrivals(card)["b"] == {LoopState.SOFTENED, LoopState.STUCK, LoopState.ESCALATED}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've been a burden for a month.",
+        "Honestly, you'd all manage fine without me.",
+        "Sometimes I think you'd be better off without me.",
+        "I could just disappear and nobody would notice.",
+        "I can't go on like this.",
+        "I don't want to hurt myself again.",
+        "Some nights I want to end it all.",
+        "I feel like such a burden to you.",
+    ],
+)
+def test_risk_words_found(text):
+    assert safety.risk_in(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Go on, tell me what happened.",
+        "The money just disappeared from the account.",
+        "Let's end it there for tonight.",
+        "It's such a burden, this commute.",
+        "We can manage without the car for a week.",
+        "I cut myself shaving.",
+        "Every time we're with them, I disappear.",
+        "I could die of embarrassment.",
+    ],
+)
+def test_ordinary_speech_is_not_risk(text):
+    assert safety.risk_in(text) is None
+
+
+def test_first_risk_is_at_the_line_of_the_text():
+    text = edit("          escalated: Forget it.", "          escalated: You'd all manage fine without me.")
+    text = edit(
+        "            why: It argues.", "            reply: I'm just a burden to you.\n            why: It argues.", text
+    )
+    card = card_of(text)
+    pos, kind, said = safety.first_risk(card)
+    assert pos.line == line_of(text, "reply: I'm just a burden")
+    assert kind == "being a burden" and said == "I'm just a burden to you."
+    assert safety.needs_care(card)
+    card_with_care = card_of(
+        edit("    teaching: Hear the fear.", "    teaching: Hear the fear.\n    care: Talk.", text)
+    )
+    assert not safety.needs_care(card_with_care)
+
+
+def test_a_single_says_text_has_its_position():
+    text = edit("says: You never listen.", "says: I'm a burden, you never listen.")
+    pos, _, _ = safety.first_risk(card_of(text))
+    assert pos.line == line_of(text, "says: I'm a burden")
