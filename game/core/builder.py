@@ -25,6 +25,7 @@ from .deckrules import (
     MAX_NOTE_CHARS,
     MAX_PARTNER_CHARS,
     MAX_SETTING_CHARS,
+    MAX_TEACHING_CHARS,
     MAX_TITLE_CHARS,
     AnyKey,
     allowed,
@@ -149,7 +150,7 @@ class Builder(NodeChecks):
             setting = self.text(g["setting"], "the setting") if "setting" in g else None
             self.long(g.get("setting", node), setting, MAX_SETTING_CHARS, "the setting")
             teaching = self.text(g["teaching"], "the teaching") if "teaching" in g else None
-            self.long(g.get("teaching", node), teaching, MAX_NOTE_CHARS, "the teaching")
+            self.long(g.get("teaching", node), teaching, MAX_TEACHING_CHARS, "the teaching")
             tension = self.tension(g["tension"]) if "tension" in g else scoring.DEFAULT_TENSION
             beats = self.beats(g["beats"]) if "beats" in g else {}
             endings = self.endings(g["endings"]) if "endings" in g else dict(DEFAULT_ENDINGS)
