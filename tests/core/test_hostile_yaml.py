@@ -8,10 +8,11 @@ import yaml
 from game.core import yamlnodes
 from game.core.deckfile import load_deck_bytes, load_deck_text
 from game.core.diagnostics import MAX_PER_FILE
-from game.paths import SCENARIOS
 
-GOOD = (SCENARIOS / "first-steps.yaml").read_text(encoding="utf-8")
-TENSION = GOOD.split("    tension: ", 1)[1].split("\n", 1)[0]  # the first card's
+from .decks import BASE
+
+GOOD = BASE.replace("    partner: Ana\n", "    partner: Ana\n    tension: 5\n", 1)
+TENSION = "5"
 
 
 @pytest.fixture(params=["CSafeLoader", "SafeLoader"])
@@ -55,7 +56,7 @@ def test_a_nul_is_reported_where_it_is_on_one_line(either_parser):
 
 
 def test_an_alias_is_reported_where_it_is_used_and_the_anchor_where_it_is_made(either_parser):
-    text = GOOD.replace("    partner: Maya", "    partner: &who Maya", 1)
+    text = GOOD.replace("    partner: Ana", "    partner: &who Maya", 1)
     text = text.replace("    partner: Sam", "    partner: *who", 1) if "partner: Sam" in text else text + "x: *who\n"
     got = where(text, "AT214")
     lines = text.split("\n")
@@ -78,7 +79,7 @@ def test_an_alias_is_reported_where_it_is_used_and_the_anchor_where_it_is_made(e
     ],
 )
 def test_explicit_tags_and_bare_anchors_are_refused_naming_what_was_written(either_parser, snippet, code, named):
-    text = GOOD.replace("    partner: Maya", f"    partner: {snippet}", 1)
+    text = GOOD.replace("    partner: Ana", f"    partner: {snippet}", 1)
     deck, diags = load_deck_text(text, "t.yaml")
     assert deck is None
     hit = [d for d in diags if d.code == code]
@@ -95,7 +96,7 @@ def test_directives_are_refused_naming_them(either_parser):
 
 
 def test_a_merge_key_is_named_as_a_merge_key_not_a_tag(either_parser):
-    text = GOOD.replace("    partner: Maya", "    <<: {partner: Maya}", 1)
+    text = GOOD.replace("    partner: Ana", "    <<: {partner: Ana}", 1)
     deck, diags = load_deck_text(text, "t.yaml")
     assert deck is None and any(d.code == "AT215" and "<<" in d.message for d in diags)
     assert not any("!!merge" in d.message for d in diags)
@@ -126,8 +127,8 @@ def test_deep_nesting_is_refused_before_it_can_recurse(either_parser, text):
 
 
 def test_a_key_with_a_newline_and_an_escape_sequence_stay_on_one_line():
-    text = GOOD.replace("    partner: Maya", '    partner: Maya\n    "evil\\nkey\\e[2J": 1', 1)
-    text = text.replace("    title: Late for the film", '    title: "\\e[2J\\e[31mred\\u202e"', 1)
+    text = GOOD.replace("    partner: Ana", '    partner: Ana\n    "evil\\nkey\\e[2J": 1', 1)
+    text = text.replace("    title: One", '    title: "\\e[2J\\e[31mred\\u202e"', 1)
     _, diags = load_deck_text(text, "t.yaml")
     for d in diags:
         line = str(d)
@@ -147,12 +148,12 @@ def test_at_most_200_diagnostics_a_file_then_a_count_of_the_rest(either_parser):
 
 
 def test_prose_with_marks_is_not_mistaken_for_tags():
-    text = GOOD.replace("    partner: Maya", '    partner: "Maya!"', 1)
+    text = GOOD.replace("    partner: Ana", '    partner: "Ana!"', 1)
     deck, diags = load_deck_text(text, "t.yaml")
     assert deck is not None and not [d for d in diags if d.is_error]
-    text = GOOD.replace("    partner: Maya", "    partner: Maya & *Sam* !", 1)  # inside plain text: no alias
+    text = GOOD.replace("    partner: Ana", "    partner: Ana & *Sam* !", 1)  # inside plain text: no alias
     deck, diags = load_deck_text(text, "t.yaml")
-    assert deck is not None and deck.cards[0].partner == "Maya & *Sam* !"
+    assert deck is not None and deck.cards[0].partner == "Ana & *Sam* !"
 
 
 def test_a_billion_laughs_is_refused_at_once():
