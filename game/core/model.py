@@ -175,3 +175,11 @@ class Deck:
             if c.id == card_id:
                 return c
         return None
+
+
+class Mode(str, Enum):
+    """How a card is played: alone, by a couple at one screen, or by a room."""
+
+    SOLO = "solo"
+    TOGETHER = "together"
+    WORKSHOP = "workshop"

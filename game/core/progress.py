@@ -7,6 +7,11 @@ replaces the old file in one step, so a crash leaves the old file or the new
 one, never a broken one. A file that cannot be read is set aside under a new
 name with a message for the player, never silently dropped. A read-only data
 folder lets the game play on, and says that progress cannot be saved.
+
+Both files carry a version (schema.py). A file from an older release is
+copied once to `NAME.vN-backup` and then rewritten in the current form in
+place; a file from a newer release is read as far as it can be and never
+written, and the player is told.
 """
 
 from __future__ import annotations
@@ -21,11 +26,24 @@ from pathlib import Path
 from typing import Any
 
 from . import scoring
-from .datafile import Bool, Fixes, Int, ListOf, Num, OneOf, Text, clean_text, conform, conform_record, read_json
-from .model import LoopState
+from .datafile import (
+    Bool,
+    Fixes,
+    Int,
+    ListOf,
+    Num,
+    OneOf,
+    Text,
+    clean_text,
+    conform,
+    conform_record,
+    read_json,
+    writable,
+)
+from .model import LoopState, Mode
 from .reader import MAX_DATA_BYTES
+from .schema import SCHEMA, NotAVersion, migrate, version_of
 
-SCHEMA = 1
 SETTINGS_FILE = "settings.json"
 PROGRESS_FILE = "progress.json"
 DEFAULT_PROFILE = "Me"
@@ -94,6 +112,10 @@ class PlayRecord:
     moves: tuple[str, ...]
     fear_correct: bool | None
     counts: dict[str, int] = field(default_factory=dict)
+    mode: Mode = Mode.SOLO
+    players: tuple[str, ...] = ()  # who played, when named
+    ratings: tuple[int, ...] = ()  # felt-understood ratings, 0-10, in the order given
+    votes: tuple[tuple[int, ...], ...] = ()  # the room's tally at each answer, when a room voted
 
     @property
     def figures(self) -> scoring.Figures:
@@ -115,6 +137,10 @@ class PlayRecord:
             "moves": list(self.moves),
             "fear_correct": self.fear_correct,
             "counts": dict(self.counts),
+            "mode": self.mode.value,
+            "players": list(self.players),
+            "ratings": list(self.ratings),
+            "votes": [list(v) for v in self.votes],
         }
 
     @classmethod
@@ -140,6 +166,10 @@ class PlayRecord:
             moves=tuple(r["moves"]),
             fear_correct=r["fear_correct"],
             counts=counts,
+            mode=Mode(r["mode"]),
+            players=tuple(r["players"]),
+            ratings=tuple(r["ratings"]),
+            votes=tuple(tuple(v) for v in r["votes"]),
         )
 
 
@@ -151,6 +181,10 @@ _RECORD: dict[str, Any] = {
     "attunement": Num(0.0, 0.0, 100.0),
     "moves": ListOf(Text(None, 32), 1000),
     "fear_correct": OneOf(None, (True, False, None)),
+    "mode": OneOf(Mode.SOLO.value, tuple(m.value for m in Mode)),
+    "players": ListOf(Text(None, MAX_PROFILE_CHARS, cut=True), 16),
+    "ratings": ListOf(Int(0, 0, 10), 10_000),
+    "votes": ListOf(ListOf(Int(0, 0, 1_000_000), 16), 10_000),
 }  # and "counts", checked key by key in from_json
 _REQUIRED = frozenset({"card", "when", "ending"})
 
@@ -187,6 +221,7 @@ class Store:
         self.home = Path(home)
         self.messages: list[str] = []
         self.writable = True
+        self.kept_as_is: set[str] = set()  # files this session reads but must not write (from a newer release)
         try:
             self.home.mkdir(parents=True, exist_ok=True)
         except OSError:
@@ -237,10 +272,37 @@ class Store:
             self._set_aside(name, what, got.problem)
             return None
         data = got.data
-        if not isinstance(data, dict) or data.get("version") != SCHEMA:
+        try:
+            version = version_of(data) if isinstance(data, dict) else None
+        except NotAVersion:
+            version = None
+        if version is None:
             self._set_aside(name, what, "it is not in a form this version understands")
             return None
+        if version > SCHEMA:
+            self.kept_as_is.add(name)
+            self.messages.append(
+                f"Your {what} file was written by a newer version of Attune, so it is left as it is: this version "
+                f"reads what it can and saves nothing to it. Update Attune to keep saving your {what}."
+            )
+            return data
+        if version < SCHEMA:
+            data = writable(migrate(what, data))
+            if self.writable and self._back_up(name, version):
+                self._write(name, data)
         return data
+
+    def _back_up(self, name: str, version: int) -> bool:
+        """Copy a file from an older release aside, once, before it is first rewritten in the new form."""
+        backup = self.home / f"{name}.v{version}-backup"
+        if backup.exists():
+            return True
+        try:
+            atomic_write(backup, (self.home / name).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            self.kept_as_is.add(name)  # no copy, no rewrite: the old file stays as it was
+            return False
+        return True
 
     def _set_aside(self, name: str, what: str, reason: str) -> None:
         path = self.home / name
@@ -265,10 +327,11 @@ class Store:
         )
 
     def _write(self, name: str, payload: dict[str, Any]) -> bool:
-        if not self.writable:
+        if not self.writable or name in self.kept_as_is:
             return False
         try:
-            atomic_write(self.home / name, json.dumps(payload, indent=1, ensure_ascii=False, allow_nan=False))
+            text = json.dumps(payload, indent=1, ensure_ascii=False, allow_nan=False, default=_unwritable)
+            atomic_write(self.home / name, text)
         except (OSError, ValueError) as e:  # ValueError: a value JSON or UTF-8 cannot hold; nothing is replaced
             self.writable = False
             reason = e.strerror if isinstance(e, OSError) and e.strerror else "a value could not be written"
@@ -293,7 +356,15 @@ class Store:
         self.save_settings()
 
     # -- history ---------------------------------------------------------
-    def record(self, summary: Any, when: str | None = None) -> PlayRecord:
+    def record(
+        self,
+        summary: Any,
+        when: str | None = None,
+        *,
+        mode: Mode = Mode.SOLO,
+        players: tuple[str, ...] = (),
+        votes: tuple[tuple[int, ...], ...] = (),
+    ) -> PlayRecord:
         """Append a finished play (a runner Summary) to the current profile and save."""
         f = summary.figures
         rec = PlayRecord(
@@ -304,6 +375,10 @@ class Store:
             moves=tuple(summary.moves),
             fear_correct=summary.fear_correct,
             counts={k: getattr(f, k) for k in _FIGURE_FIELDS},
+            mode=Mode(mode),
+            players=tuple(players),
+            ratings=tuple(getattr(summary, "ratings", ())),
+            votes=tuple(tuple(v) for v in votes),
         )
         self._plays.setdefault(self.profile, []).append(rec)
         self.save_progress()
@@ -352,7 +427,9 @@ class Store:
         self.profile = DEFAULT_PROFILE
         self.settings = Settings()
         ok = True
-        for name in (PROGRESS_FILE, SETTINGS_FILE):
+        backups = [p.name for n in (PROGRESS_FILE, SETTINGS_FILE) for p in self.home.glob(f"{n}.v*-backup")]
+        self.kept_as_is.clear()
+        for name in (PROGRESS_FILE, SETTINGS_FILE, *backups):
             try:
                 (self.home / name).unlink()
             except FileNotFoundError:
@@ -399,3 +476,8 @@ def _plays_from(profiles: Any, fixes: Fixes) -> dict[str, list[PlayRecord]]:
                 kept.append(rec)
         fixes.dropped += max(0, len(plays) - MAX_PLAYS)
     return out
+
+
+def _unwritable(value: Any) -> None:
+    """A value read from a damaged file that no field can hold (datafile.BAD) is written as null."""
+    return None

@@ -38,10 +38,9 @@ def _seed_history(app, rng: random.Random) -> None:
     """A few earlier plays, so the decks and progress screens have something to show."""
     from game.core import scoring
     from game.core.runner import Runner
+    from game.core.session import deck_order
 
-    from .scenes.decks import deck_order
-
-    cards = [c for d in deck_order(app.library) for c in d.cards if c.full_id != TOUR_CARD][:6]
+    cards = [c for d in deck_order(app.library.decks) for c in d.cards if c.full_id != TOUR_CARD][:6]
     for day, card in enumerate(cards):
         run = Runner(card, seed=day)
         skill = 0.3 + 0.12 * day  # getting better over the weeks

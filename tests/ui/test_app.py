@@ -123,14 +123,14 @@ def test_store_messages_become_notices_wherever_they_arise(make_app, attune_home
 
 
 def test_leaving_name_the_fear_asks_first_with_the_focus_on_stay(make_app, drive):
-    from game.core.runner import Runner
+    from game.core.session import Session
 
     app = make_app()
     p = drive(app)
-    run = Runner(app.library.card("everyday/dishes"), seed=1)
-    while not run.ended:
-        run.choose(0)
-    app.push("name-fear", runner=run)
+    session = Session(app.library.card("everyday/dishes"), seed=1)
+    while not session.ended:
+        session.choose(0)
+    app.push("name-fear", session=session)
     p.press(pygame.K_ESCAPE)
     assert p.scene.name == "confirm" and p.scene.focused.label == "Stay"
     p.press(pygame.K_RETURN)

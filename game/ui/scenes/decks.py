@@ -12,19 +12,11 @@ from typing import Any
 
 import pygame
 
-from game.core.library import Library
-from game.core.model import Deck
+from game.core.session import deck_order
 from game.paths import SCENARIOS
 
 from ..widgets import Button, ScrollColumn, draw_panel, draw_text, measure
 from .base import Scene
-
-GENTLE_TAGS = ("beginner", "gentle")
-
-
-def deck_order(library: Library) -> list[Deck]:
-    """Decks for newcomers first (tagged beginner or gentle), then the rest as loaded."""
-    return sorted(library.decks, key=lambda d: -sum(tag in GENTLE_TAGS for tag in d.tags))
 
 
 def short_path(path: str) -> str:
@@ -79,7 +71,7 @@ class DecksScene(Scene):
         cols = max(1, min(3, inner // max(1, int(t.body_px * 15))))
         gap = t.space(1)
         cw = (inner - gap * (cols - 1)) // cols
-        for deck in deck_order(lib):
+        for deck in deck_order(lib.decks):
             n = len(deck.cards)
             title = f"{deck.title}  ({n} card{'s' * (n != 1)})"
             th = measure(t.font("h2"), title, inner)

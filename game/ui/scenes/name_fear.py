@@ -1,6 +1,6 @@
 """Name the fear: before the debrief, the player says which fear sat under the partner's words.
 
-app.push("name-fear", runner=runner)     # the runner has ended; then the debrief follows
+app.push("name-fear", session=session)   # the card has ended; then the debrief follows
 """
 
 from __future__ import annotations
@@ -10,24 +10,20 @@ from typing import Any
 import pygame
 
 from game.core.model import Fear
-from game.core.runner import Runner
+from game.core.session import FEAR_HINTS, Session
 
 from ..portrait import Portrait
 from ..widgets import Button, ScrollColumn, draw_text, measure, stack_buttons
 from .base import Scene
 
-HINTS = {
-    Fear.NOT_ENOUGH: "Afraid of falling short: not wanted, not good enough, not chosen.",
-    Fear.TOO_MUCH: "Afraid of being a burden: needing too much, feeling too much, asking too much.",
-}
-
 
 class NameFearScene(Scene):
-    def __init__(self, app: Any, runner: Runner, then: str = "debrief", **p: Any) -> None:
+    def __init__(self, app: Any, session: Session, then: str = "debrief", **p: Any) -> None:
         super().__init__(app, **p)
-        self.run = runner
+        self.session = session
+        self.run = session.runner
         self.then = then
-        self.portrait = Portrait(runner.card.partner, runner.card.pattern)
+        self.portrait = Portrait(session.card.partner, session.card.pattern)
         self.column = ScrollColumn()
 
     def layout(self, size: tuple[int, int]) -> None:
@@ -37,11 +33,11 @@ class NameFearScene(Scene):
         keep = self.focused.action if self.buttons else None
         name = self.run.card.partner
         self.question = f"Which fear sat under {name}'s words?"
-        first = next((s.line for s in self.run.steps), "")
+        first = self.session.first_line
         self.recap = f'{name} began: "{first}"' if first else ""
         self.buttons = [
-            Button(Fear.NOT_ENOUGH.words, Fear.NOT_ENOUGH, key="1", detail=HINTS[Fear.NOT_ENOUGH], column=self.column),
-            Button(Fear.TOO_MUCH.words, Fear.TOO_MUCH, key="2", detail=HINTS[Fear.TOO_MUCH], column=self.column),
+            Button(fear.words, fear, key=str(i + 1), detail=FEAR_HINTS[fear], column=self.column)
+            for i, fear in enumerate((Fear.NOT_ENOUGH, Fear.TOO_MUCH))
         ]
         cw = min(w - 2 * m, int(t.body_px * 34))
         x = (w - cw) // 2
@@ -81,9 +77,9 @@ class NameFearScene(Scene):
 
     def on_button(self, button: Button) -> None:
         if isinstance(button.action, Fear):
-            right = self.run.name_fear(button.action)
+            right = self.session.name_fear(button.action)
             self.app.sound.play("soften" if right else "steady")
-            self.app.replace(self.then, runner=self.run)
+            self.app.replace(self.then, session=self.session)
 
     def back(self) -> None:
         self.ask_to_leave("Leave without the debrief?", "This play will not be kept in your progress.")

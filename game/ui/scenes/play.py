@@ -12,51 +12,31 @@ Everything shown comes from the Runner; the scene computes no score.
 
 from __future__ import annotations
 
-import random
 from typing import Any
 
 import pygame
 
 from game.core.model import Card
-from game.core.runner import Break, Runner, Step
-from game.core.scoring import PATTERN_EXPLAINED
+from game.core.session import FEARS_ASKED, PAUSE_QUESTION, PauseNote, Reaction, Session
 
 from ..loop_view import LoopView
 from ..portrait import Portrait
 from ..widgets import Button, ScrollColumn, draw_panel, draw_text, measure, stack_buttons
 from .base import LEAVE, PAUSE, Intent, Overlay, Scene
 
-QUESTION = "What is my vulnerable fear right now?"
 KEYS_CHOOSE = "Keys: 1-4 answer  ·  arrows and Enter  ·  P pause  ·  Esc leave"
 KEYS_REACT = "Keys: Enter continue  ·  P pause  ·  Esc leave"
-FEARS_ASKED = "Is it 'I am not enough', or 'I am too much'?"
-
-
-def reaction_words(name: str, step: Step) -> str:
-    """How the partner takes an answer, told in words from what it did to the loop."""
-    if step.tension_after < step.tension_before:
-        return f"{name} softens a little." if step.state_after.value == "softened" else f"{name} eases, a little."
-    if step.tension_after > step.tension_before:
-        return f"{name} bristles." if step.state_after.value == "escalated" else f"{name} tenses."
-    return f"{name} waits to see what you do next."
-
-
-def loop_words(step: Step | Break) -> str:
-    a, b = step.tension_before, step.tension_after
-    verb = "softens" if b < a else "tightens" if b > a else "holds"
-    sa, sb = (step.state_before, step.state_after) if isinstance(step, Step) else (None, None)
-    states = f" {sa.label} to {sb.label}." if sa is not None and sa is not sb else ""
-    return f"The loop {verb}: tension {a:.0f} to {b:.0f}.{states}"
 
 
 class PlayScene(Scene):
     def __init__(self, app: Any, card: Card, seed: int | str | None = None, then: str = "name-fear", **p: Any) -> None:
         super().__init__(app, **p)
         self.card = card
-        self.run = Runner(card, seed if seed is not None else random.randrange(1_000_000))
+        self.session = Session(card, seed)
+        self.run = self.session.runner
         self.then = then
         self.phase = "choose"  # or "reaction"
-        self.last: Step | None = None
+        self.last: Reaction | None = None
         self.view = LoopView(names=("You", card.partner))
         self.view.set(self.run.tension, instant=True)
         self.portrait = Portrait(card.partner, card.pattern)
@@ -79,15 +59,15 @@ class PlayScene(Scene):
             for i, choice in enumerate(self.run.choices):
                 buttons.append(Button(choice.say, i, key=str(i + 1), style="choice", column=self.column))
         else:
-            step = self.last
-            assert step is not None
+            said = self.last
+            assert said is not None
             blocks.append(("speaker", "You said"))
-            blocks.append(("you", step.choice.say))
+            blocks.append(("you", said.step.choice.say))
             blocks.append(("speaker", name))
-            blocks.append(("bubble", step.choice.reply or reaction_words(name, step)))
-            blocks.append(("note", loop_words(step)))
-            if step.dialogue:
-                blocks.append(("note", f"{step.dialogue}: {PATTERN_EXPLAINED[step.dialogue]}"))
+            blocks.append(("bubble", said.reply))
+            blocks.append(("note", said.loop))
+            if said.pattern:
+                blocks.append(("note", said.pattern))
             if self.run.ended:
                 blocks.append(("speaker", "How it ends"))
                 blocks.append(("ending", self.run.ending))
@@ -203,30 +183,27 @@ class PlayScene(Scene):
             self.back()
         elif a == "continue":
             if self.run.ended:
-                self.app.replace(self.then, runner=self.run)
+                self.app.replace(self.then, session=self.session)
             else:
                 self.phase = "choose"
                 self.layout(self.app.size)
         elif isinstance(a, int) and self.phase == "choose":
             self.choose(a)
 
-    def choose(self, index: int) -> Step:
-        step = self.run.choose(index)
-        self.last = step
+    def choose(self, index: int) -> Reaction:
+        step = self.session.choose(index)
+        self.last = said = self.session.reaction(step)
         self.phase = "reaction"
         self.view.set(self.run.tension, pattern=step.dialogue)
-        cue = "soften" if step.tension_after < step.tension_before else "escalate"
-        if step.tension_after == step.tension_before:
-            cue = "steady"
-        self.app.sound.play("end" if self.run.ended else cue)
+        self.app.sound.play(said.cue)
         self.column.offset = 0
         self.layout(self.app.size)
-        return step
+        return said
 
     def open_pause(self) -> None:
-        brk = self.run.pause() if self.run.can_pause else None
+        note = self.session.pause()
         self.app.sound.play("pause")
-        self.app.push(PauseOverlay, play=self, brk=brk)
+        self.app.push(PauseOverlay, play=self, note=note)
 
     def back(self) -> None:
         self.ask_to_leave("Leave this card?", "Your answers on this card so far will not be kept.", "Leave the card")
@@ -296,25 +273,13 @@ class PauseOverlay(Overlay):
 
     name = "pause"
 
-    def __init__(self, app: Any, play: PlayScene, brk: Break | None, **p: Any) -> None:
-        name = play.card.partner
-        paras: list[tuple[str, str]] = [("h2", FEARS_ASKED)]
-        paras.append(("body", f"Breathe out slowly. Notice where the feeling sits. {name} can wait a moment."))
-        if brk is not None and brk.relieved:
-            paras.append(
-                (
-                    "body",
-                    "You ask for twenty minutes and promise to come back. The flood recedes: "
-                    f"tension {brk.tension_before:.0f} to {brk.tension_after:.0f}.",
-                )
-            )
-        elif play.run.flooded:
-            paras.append(("body", "You have paused on this answer already. Name your fear, then answer gently."))
-        else:
-            paras.append(("small", "The loop stays where it is. The pause is for you: know your own fear first."))
+    def __init__(self, app: Any, play: PlayScene, note: PauseNote, **p: Any) -> None:
+        paras: list[tuple[str, str]] = [("h2", FEARS_ASKED), ("body", note.asked)]
+        relieved = note.brk is not None and note.brk.relieved
+        paras.append(("body" if relieved or play.run.flooded else "small", note.words))
         super().__init__(
             app,
-            title=QUESTION,
+            title=PAUSE_QUESTION,
             paragraphs=paras,
             choices=[("Back to the talk", "resume", "primary"), ("Leave this card", LEAVE, "quiet")],
             cancel="resume",

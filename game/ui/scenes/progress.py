@@ -16,6 +16,7 @@ from typing import Any
 import pygame
 
 from game.core import scoring
+from game.core.debrief import FigureRow, figure_rows
 from game.core.model import Move
 
 from ..widgets import Button, ScrollColumn, draw_meter, draw_panel, draw_text, measure, meter_height
@@ -26,8 +27,6 @@ from .base import BACK, ERASE, TEXT, Intent, Scene
 
 TITLE = "Your progress"
 TWO_COLUMNS_EMS = 40  # wider than this, figures and moves sit side by side
-RATIO_SCALE = 3.0  # a full listening-to-fixing bar: 3:1, as on the debrief
-POSITIVE_SCALE = 6.0  # a full warm-to-cold bar: 6:1, as on the debrief
 NAME_MAX = 32
 GUIDES_NOTE = "The guides come from research on listening and on couples. Read them as guides, never as verdicts."
 EMPTY = (
@@ -45,16 +44,6 @@ def _day(when: str) -> str:
     return f"{d.day} {d.strftime('%b %Y')}"
 
 
-def _pct(x: float | None) -> str:
-    return "none yet" if x is None else f"{round(x * 100)}%"
-
-
-def _ratio_fraction(r: float | None, scale: float) -> float | None:
-    if r is None:
-        return None
-    return 1.0 if r == float("inf") else min(r, scale) / scale
-
-
 class ProgressScene(Scene):
     def enter(self) -> None:
         self.column = ScrollColumn()
@@ -63,7 +52,7 @@ class ProgressScene(Scene):
         self.hint = TYPE_HINT
         self.texts: list[tuple[str, str, pygame.Rect, str]] = []  # role, text, rect, colour name
         self.panels: list[pygame.Rect] = []
-        self.meters: list[tuple[pygame.Rect, dict[str, Any]]] = []
+        self.meters: list[tuple[pygame.Rect, FigureRow]] = []
         self.bars: list[tuple[MoveBars, tuple[int, int]]] = []
         self.chart: LineChart | None = None
         self.field_rect: pygame.Rect | None = None
@@ -210,65 +199,12 @@ class ProgressScene(Scene):
         self.chart.layout(t, pygame.Rect(x, y, width, ch))
         return y + ch + t.space(2.5)
 
-    def _figures(self) -> list[dict[str, Any]]:
-        """The figures over every play, with the same names, scales and guides as the debrief's."""
-        f = self.app.store.totals()
-        lr, pr = f.listening_ratio, f.positive_ratio
-        named = f.fear_named_share
-        return [
-            {
-                "label": "Attunement",
-                "fraction": f.attunement / 100,
-                "value": f"{round(f.attunement)}%",
-                "note": "Points you earned over the best you could have, across every play.",
-            },
-            {
-                "label": "Reflections that named the fear",
-                "fraction": f.named_fear_share,
-                "value": _pct(f.named_fear_share),
-                "guides": [
-                    (scoring.GUIDE_NAMED_FEAR_FAIR, f"fair {_pct(scoring.GUIDE_NAMED_FEAR_FAIR)}"),
-                    (scoring.GUIDE_NAMED_FEAR_GOOD, f"good {_pct(scoring.GUIDE_NAMED_FEAR_GOOD)}"),
-                ],
-                "note": "Of your reflections, how many said the fear beneath the words.",
-            },
-            {
-                "label": "Listening to fixing",
-                "fraction": _ratio_fraction(lr, RATIO_SCALE),
-                "value": scoring.format_ratio(lr),
-                "guides": [
-                    (scoring.GUIDE_RATIO_FAIR / RATIO_SCALE, f"fair {scoring.format_ratio(scoring.GUIDE_RATIO_FAIR)}"),
-                    (scoring.GUIDE_RATIO_GOOD / RATIO_SCALE, f"good {scoring.format_ratio(scoring.GUIDE_RATIO_GOOD)}"),
-                ],
-                "note": "Reflecting and validating, against fixing, reassuring and defending.",
-            },
-            {
-                "label": "Fear named correctly",
-                "fraction": named,
-                "value": f"{f.fear_named} of {f.fear_asked}" if f.fear_asked else "none yet",
-                "note": "How often you named the fear under your partner's words.",
-            },
-            {
-                "label": "Warm to cold answers",
-                "fraction": _ratio_fraction(pr, POSITIVE_SCALE),
-                "value": scoring.format_ratio(pr).replace("all listening", "all warm"),
-                "guides": [
-                    (
-                        scoring.GUIDE_POSITIVE_TO_NEGATIVE / POSITIVE_SCALE,
-                        scoring.format_ratio(scoring.GUIDE_POSITIVE_TO_NEGATIVE),
-                    )
-                ],
-                "note": "Kind answers against hurtful ones. Couples who stay close average about five warm "
-                "moves to each cold one in conflict.",
-            },
-        ]
-
     def _layout_figures(self, x: int, y: int, width: int) -> int:
         t = self.theme
         y = self._text("h2", "Your figures", x, y, width) + t.space(0.4)
         y = self._text("small", GUIDES_NOTE, x, y, width, "dim") + t.space(1.2)
-        for fig in self._figures():
-            mh = meter_height(t, width, fig["label"], fig["note"], fig["value"], guides=fig.get("guides"))
+        for fig in figure_rows(self.app.store.totals(), across_plays=True):  # the debrief's table, over every play
+            mh = meter_height(t, width, fig.label, fig.note, fig.value, guides=list(fig.guides))
             self.meters.append((pygame.Rect(x, y, width, mh), fig))
             y += mh + t.space(1.6)
         return y
@@ -306,16 +242,7 @@ class ProgressScene(Scene):
             if self.chart is not None:
                 self.chart.draw(surface, t, dy)
             for rect, fig in self.meters:
-                draw_meter(
-                    surface,
-                    rect.move(0, dy),
-                    t,
-                    fig["label"],
-                    fig["fraction"],
-                    fig["value"],
-                    guides=fig.get("guides"),
-                    note=fig["note"],
-                )
+                draw_meter(surface, rect.move(0, dy), t, fig.label, fig.fraction, fig.value, list(fig.guides), fig.note)
             for bars, (bx, by) in self.bars:
                 bars.draw(surface, t, (bx, by + dy))
         self.column.draw_bar(surface, t)

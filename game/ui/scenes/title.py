@@ -13,7 +13,7 @@ from typing import Any
 
 import pygame
 
-from game.core.model import Card, LoopState
+from game.core.session import suggested_card
 
 from ..loop_view import LoopView
 from ..widgets import Button, draw_panel, draw_text, measure, row_buttons, stack_buttons
@@ -21,21 +21,6 @@ from .base import Scene, scene_exists
 
 TAGLINE = "Hear the fear beneath the words."
 SUBTITLE = "Practise listening to a partner, one card at a time."
-
-
-def suggested_card(app: Any) -> Card | None:
-    """The card Play starts: the first not yet played, else the one whose best ending is worst."""
-    from .decks import deck_order
-
-    cards = [card for deck in deck_order(app.library) for card in deck.cards]
-    if not cards:
-        return None
-    store = app.store
-    for card in cards:
-        if not store.played(card.full_id):
-            return card
-    order = {LoopState.SOFTENED: 0, LoopState.STUCK: 1, LoopState.ESCALATED: 2}
-    return max(cards, key=lambda c: order[store.best_ending(c.full_id) or LoopState.ESCALATED])
 
 
 class TitleScene(Scene):
@@ -48,7 +33,7 @@ class TitleScene(Scene):
             self.app.push("intro", first_run=True)
 
     def _build(self) -> None:
-        card = suggested_card(self.app)
+        card = suggested_card(self.app.library.decks, self.app.store)
         play = Button(
             "Play",
             "play",
@@ -157,7 +142,7 @@ class TitleScene(Scene):
             self.messages = []
             self.layout(self.app.size)
         elif a == "play":
-            card = suggested_card(self.app)
+            card = suggested_card(self.app.library.decks, self.app.store)
             if card is None:
                 self.app.push("decks")
             else:
