@@ -25,7 +25,7 @@ MAX_SETTING_CHARS = 160
 MAX_TITLE_CHARS = 40
 MAX_PARTNER_CHARS = 24
 MAX_NOTE_CHARS = 320  # care, together and discuss: one or two sentences
-MAX_TEACHING_CHARS = 400  # the debrief's teaching: a short paragraph
+MAX_TEACHING_CHARS = 800  # the teaching: the debrief scrolls, but it is read at the end of a play
 MAX_WORD_CHARS = 24  # the longest unbroken word that wraps in the narrowest box (AT406 warns)
 
 STR = "tag:yaml.org,2002:str"
