@@ -287,9 +287,9 @@ class Store:
             )
             return data
         if version < SCHEMA:
-            data = writable(migrate(what, data))
+            data = migrate(what, data)
             if self.writable and self._back_up(name, version):
-                self._write(name, data)
+                self._write(name, writable(data))  # the checks below still see, and count, what was damaged
         return data
 
     def _back_up(self, name: str, version: int) -> bool:
