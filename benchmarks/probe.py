@@ -77,6 +77,7 @@ def frames(count: int, size: tuple[int, int]) -> int:
     from game.ui.app import App
 
     app = App(size=size)
+    app.partial_frames = True  # as in the game's own loop (App.run)
     app.push("title")
     app.frame(0)
     card = next(load_library([SCENARIOS]).cards())
@@ -93,7 +94,7 @@ def frames(count: int, size: tuple[int, int]) -> int:
             i += 1
         t0 = time.process_time()
         animating = app.frame(1 / 60)
-        pygame.display.flip()
+        app.present()  # as App.run does: the changed rects, or the whole screen
         spent = time.process_time() - t0
         if warmup:
             warmup -= 1

@@ -116,6 +116,7 @@ class PlayRecord:
     players: tuple[str, ...] = ()  # who played, when named
     ratings: tuple[int, ...] = ()  # felt-understood ratings, 0-10, in the order given
     votes: tuple[tuple[int, ...], ...] = ()  # the room's tally at each answer, when a room voted
+    blind: tuple[int, int] = (0, 0)  # a couple's blind matches: (met, played)
 
     @property
     def figures(self) -> scoring.Figures:
@@ -141,6 +142,7 @@ class PlayRecord:
             "players": list(self.players),
             "ratings": list(self.ratings),
             "votes": [list(v) for v in self.votes],
+            "blind": list(self.blind),
         }
 
     @classmethod
@@ -170,6 +172,7 @@ class PlayRecord:
             players=tuple(r["players"]),
             ratings=tuple(r["ratings"]),
             votes=tuple(tuple(v) for v in r["votes"]),
+            blind=_blind(d.get("blind")),
         )
 
 
@@ -187,6 +190,18 @@ _RECORD: dict[str, Any] = {
     "votes": ListOf(ListOf(Int(0, 0, 1_000_000), 16), 10_000),
 }  # and "counts", checked key by key in from_json
 _REQUIRED = frozenset({"card", "when", "ending"})
+
+
+def _blind(value: Any) -> tuple[int, int]:
+    """A saved (met, played) pair of blind matches; anything else counts as none."""
+    if (
+        isinstance(value, list)
+        and len(value) == 2
+        and all(isinstance(n, int) and not isinstance(n, bool) and 0 <= n <= 1000 for n in value)
+        and value[0] <= value[1]
+    ):
+        return value[0], value[1]
+    return 0, 0
 
 
 def atomic_write(path: Path, data: str) -> None:
@@ -347,7 +362,19 @@ class Store:
 
     # -- profiles --------------------------------------------------------
     def profiles(self) -> list[str]:
-        return sorted(self._plays)
+        """The solo players' profiles (a couple's plays are kept apart, see `couples`)."""
+        return sorted(
+            n for n, plays in self._plays.items() if not plays or any(p.mode is not Mode.TOGETHER for p in plays)
+        )
+
+    def couples(self) -> list[str]:
+        """The profiles couples have played together under, most recently played first."""
+        together = {
+            n: max(p.when for p in plays)
+            for n, plays in self._plays.items()
+            if plays and all(p.mode is Mode.TOGETHER for p in plays)
+        }
+        return sorted(together, key=lambda n: together[n], reverse=True)
 
     def set_profile(self, name: str) -> None:
         name = profile_name(name, Fixes())
@@ -364,8 +391,10 @@ class Store:
         mode: Mode = Mode.SOLO,
         players: tuple[str, ...] = (),
         votes: tuple[tuple[int, ...], ...] = (),
+        profile: str | None = None,
+        blind: tuple[int, int] = (0, 0),
     ) -> PlayRecord:
-        """Append a finished play (a runner Summary) to the current profile and save."""
+        """Append a finished play (a runner Summary) to a profile (the current one by default) and save."""
         f = summary.figures
         rec = PlayRecord(
             card_id=summary.card_id,
@@ -379,8 +408,9 @@ class Store:
             players=tuple(players),
             ratings=tuple(getattr(summary, "ratings", ())),
             votes=tuple(tuple(v) for v in votes),
+            blind=blind,
         )
-        self._plays.setdefault(self.profile, []).append(rec)
+        self._plays.setdefault(profile or self.profile, []).append(rec)
         self.save_progress()
         return rec
 

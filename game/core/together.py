@@ -22,13 +22,15 @@ import random
 from dataclasses import dataclass
 from enum import Enum
 from statistics import mean
+from typing import Any
 
 from . import scoring
-from .model import Card, Choice
+from .model import Card, Choice, Mode
 from .prompts import together_question
-from .runner import Runner, Step
+from .runner import Runner
+from .session import Session
+from .steps import RATING_MAX, RATING_MIN, Step
 
-RATING_MIN, RATING_MAX = 0, 10
 GAP_LOW = 4  # a well-scored answer felt at or below this: a gap worth talking about
 GAP_HIGH = 7  # a poorly scored answer felt at or above this: a gap too
 
@@ -78,6 +80,16 @@ class Answer:
         return None
 
 
+class _CoupleStore:
+    """Records a couple's play under their own profile, whatever profile the solo game is on."""
+
+    def __init__(self, store: Any, profile: str, matches: tuple[int, int]) -> None:
+        self.store, self.profile, self.matches = store, profile, matches
+
+    def record(self, summary: Any, when: str | None = None, **details: Any) -> Any:
+        return self.store.record(summary, when, profile=self.profile, blind=self.matches, **details)
+
+
 def blind_beat_index(seed: int | str) -> int:
     """Which answer of the card (0 first, 1 second) is the blind match, from the seed."""
     return random.Random(f"blind:{seed}").choice((0, 1))
@@ -93,7 +105,7 @@ class TogetherCard:
         self.names = names
         self.speaker_index = speaker
         self.seed = seed
-        self._runner = Runner(card, seed=seed)
+        self._session = Session(card, seed, mode=Mode.TOGETHER, players=names)
         self._answers: list[Answer] = []
         self._blind_at = blind_beat_index(seed) if blind else -1
         self._listener_pick: int | None = None
@@ -118,16 +130,20 @@ class TogetherCard:
         return self._phase
 
     @property
+    def session(self) -> Session:
+        return self._session
+
+    @property
     def runner(self) -> Runner:
-        return self._runner
+        return self._session.runner
 
     @property
     def line(self) -> str:
-        return self._runner.line
+        return self._session.line
 
     @property
     def options(self) -> tuple[Choice, ...]:
-        return self._runner.choices
+        return self._session.choices
 
     @property
     def answers(self) -> tuple[Answer, ...]:
@@ -220,7 +236,7 @@ class TogetherCard:
         if not isinstance(rating, int) or isinstance(rating, bool) or not RATING_MIN <= rating <= RATING_MAX:
             raise TogetherError(f"a rating is a whole number from {RATING_MIN} to {RATING_MAX}")
         wanted = self.options[self._speaker_pick] if self._speaker_pick is not None else None
-        step = self._runner.choose(self._pending)
+        step = self._session.choose(self._pending, player=self.listener, rating=rating)
         self._answers.append(Answer(step, self.listener, self.speaker, rating, wanted))
         self._pending = None
         self._phase = Phase.REACT
@@ -229,19 +245,25 @@ class TogetherCard:
     def go_on(self) -> Phase:
         if self._phase is not Phase.REACT:
             raise TogetherError("go on after the loop has answered")
-        if self._runner.ended:
+        if self._session.ended:
             self._phase = Phase.DONE
         else:
             self._enter_beat()
         return self._phase
 
-    def pause(self):
-        """The pause action (a real break when the loop is flooded)."""
-        return self._runner.pause()
+    def pause(self) -> Any:
+        """The pause (a real break when the loop is flooded); the session's PauseNote."""
+        return self._session.pause()
+
+    def record(self, store: Any) -> Any:
+        """Keep the finished card under the couple's profile, with ratings and the blind match."""
+        if not self.ended:
+            raise TogetherError("the card has not ended")
+        return self._session.record(_CoupleStore(store, couple_profile(self.names), self.matches))
 
     # -- the shared score ------------------------------------------------
     def figures(self) -> scoring.Figures:
-        return self._runner.summary().figures
+        return self._session.summary().figures
 
     @property
     def felt(self) -> float | None:

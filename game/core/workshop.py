@@ -24,9 +24,10 @@ from enum import Enum
 from typing import Any
 
 from . import scoring
-from .model import Card, Choice, LoopState
+from .model import Card, Choice, LoopState, Mode
 from .prompts import discuss_question
 from .runner import Runner, RunnerError
+from .session import Session
 from .timer import Countdown
 
 
@@ -119,9 +120,9 @@ class Workshop:
         self.discussion_seconds = discussion_seconds
         self.seed = seed
         self._card_index = 0
-        self._runner = self._new_runner()
+        self._session = self._new_session()
         self._stage = Stage.LINE
-        self._votes = [0] * len(self._runner.choices)
+        self._votes = [0] * len(self._session.runner.choices)
         self._walk = 0  # which option's outcome REVEAL shows, when walking through
         self._records: list[CardRecord] = []
         self._beats: list[BeatRecord] = []
@@ -142,16 +143,20 @@ class Workshop:
         return self._card_index + 1
 
     @property
+    def session(self) -> Session:
+        return self._session
+
+    @property
     def runner(self) -> Runner:
-        return self._runner
+        return self._session.runner
 
     @property
     def line(self) -> str:
-        return self._runner.line
+        return self._session.runner.line
 
     @property
     def options(self) -> tuple[Choice, ...]:
-        return self._runner.choices
+        return self._session.runner.choices
 
     @property
     def votes(self) -> tuple[int, ...]:
@@ -173,13 +178,13 @@ class Workshop:
     def outcome(self, index: int) -> Outcome:
         """What the option at `index` (shown order) would do, from where the loop stands now."""
         choice = self.options[index]
-        listened = self._runner.listened
-        before = self._runner.tension
+        listened = self._session.runner.listened
+        before = self._session.runner.tension
         return Outcome(choice, scoring.points(choice, listened), before, scoring.next_tension(before, choice, listened))
 
     @property
     def points(self) -> tuple[int, ...]:
-        listened = self._runner.listened
+        listened = self._session.runner.listened
         return tuple(scoring.points(c, listened) for c in self.options)
 
     @property
@@ -205,7 +210,7 @@ class Workshop:
 
     @property
     def question(self) -> str:
-        return discuss_question(self.card, self._runner.beat)
+        return discuss_question(self.card, self._session.runner.beat)
 
     @property
     def at_start(self) -> bool:
@@ -240,7 +245,7 @@ class Workshop:
         elif s is Stage.ENDING:
             if self._card_index + 1 < len(self.cards):
                 self._card_index += 1
-                self._runner = self._new_runner()
+                self._session = self._new_session()
                 self._enter_beat()
             else:
                 self._stage = Stage.SUMMARY
@@ -290,20 +295,20 @@ class Workshop:
         self._events.append(["vote", index, delta])
 
     # -- inside ----------------------------------------------------------
-    def _new_runner(self) -> Runner:
-        return Runner(self.card, seed=f"{self.seed}:{self._card_index}")
+    def _new_session(self) -> Session:
+        return Session(self.card, f"{self.seed}:{self._card_index}", mode=Mode.WORKSHOP)
 
     def _enter_beat(self) -> None:
         self._stage = Stage.LINE
-        self._votes = [0] * len(self._runner.choices)
+        self._votes = [0] * len(self._session.runner.choices)
         self._walk = 0
 
     def _play(self) -> None:
         index, tie, walked = self.played
         record = BeatRecord(
             card_id=self.card.full_id,
-            beat_id=self._runner.beat.id,
-            line=self._runner.line,
+            beat_id=self._session.runner.beat.id,
+            line=self._session.runner.line,
             shown=self.options,
             points=self.points,
             votes=tuple(self._votes),
@@ -311,10 +316,10 @@ class Workshop:
             tie=tie,
             walked=walked,
         )
-        self._runner.choose(index)
+        self._session.choose(index, votes=None if walked else tuple(self._votes))
         self._beats.append(record)
-        if self._runner.ended:
-            s = self._runner.summary()
+        if self._session.runner.ended:
+            s = self._session.runner.summary()
             self._records.append(
                 CardRecord(
                     card=self.card,
@@ -339,9 +344,9 @@ class Workshop:
             last = self._records.pop()
             self._beats = list(last.beats)
         undone = self._beats.pop()
-        self._runner = self._new_runner()
+        self._session = self._new_session()
         for b in self._beats:
-            self._runner.choose(b.played)
+            self._session.choose(b.played, votes=None if b.walked else b.votes)
         self._stage = Stage.DISCUSS
         self._votes = list(undone.votes)
         self.timer.reset()

@@ -27,6 +27,8 @@ foot of the screen on the next frame, whichever screen caused them.
 
 Tests and the screenshot tour drive the app without a real clock:
 `app.frame(dt)` handles the queued events, advances by dt and draws once.
+In `run()`, while only the loop view and the portrait move, a frame redraws
+just them and puts only their rects on the screen (live.py).
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ from game.core.progress import Store
 from game.paths import SCENARIOS
 
 from . import theme as th
+from .live import LiveParts
 from .scenes.base import (
     BACK,
     CLICK,
@@ -158,6 +161,11 @@ class App:
         self.running = True
         self.clock = pygame.time.Clock()
         self._background: pygame.Surface | None = None
+        self.live = LiveParts()  # what moves on the top scene: see live.py
+        self.partial_frames = False  # run() turns it on; tests and the tour draw every frame whole
+        self.redraw_all = True  # the next frame draws every scene, not only the live parts
+        self.dirty: list[pygame.Rect] | None = None  # what the last frame changed (None: everything)
+        self._drawn: tuple[Any, ...] = ()
 
     # -- window and theme -----------------------------------------------
     @property
@@ -298,6 +306,7 @@ class App:
             pygame.key.stop_text_input()
 
     def dispatch(self, event: pygame.event.Event) -> None:
+        self.redraw_all = True  # input may change anything on the screen
         t = event.type
         if t == pygame.QUIT:
             self.running = False
@@ -327,10 +336,22 @@ class App:
         return bool(top.update(dt)) if top is not None else False
 
     def draw(self) -> None:
+        """Draw every scene from the topmost opaque one up, or, while only the top scene's live parts move,
+        just those (see live.py); `dirty` says what changed."""
         surface = self.screen
+        drawn = (surface, surface.get_size(), self.theme, tuple(self.stack), len(self.toasts))
+        if self.partial_frames and not self.redraw_all and drawn == self._drawn and self.live.parts:
+            self.dirty = self.live.redraw(surface)
+            return
+        self.redraw_all = False
+        self._drawn = drawn
+        self.dirty = None
+        self.live.clear()
         first = len(self.stack) - 1
         while first > 0 and not self.stack[first].opaque:
             first -= 1
+        if first < len(self.stack) - 1 or self.toasts:
+            self._drawn = ()  # an overlay or a notice lies over the scene: no partial frames
         for i in range(max(0, first), len(self.stack)):
             scene = self.stack[i]
             if i > first:
@@ -354,6 +375,7 @@ class App:
     def run(self) -> int:
         """The main loop: 60 frames a second while anything moves, asleep otherwise."""
         animating = True
+        self.partial_frames = True
         self.clock.tick()
         while self.running and self.stack:
             if animating:
@@ -368,8 +390,15 @@ class App:
                 self.clock.tick()
             dt = min(self.clock.get_time() / 1000, 0.1)
             animating = self.frame(dt)
-            pygame.display.flip()
+            self.present()
         return 0
+
+    def present(self) -> None:
+        """Put the frame on the screen: only the rects that changed, when that is all that did."""
+        if self.dirty is None:
+            pygame.display.flip()
+        else:
+            pygame.display.update(self.dirty)
 
     # -- shared drawing --------------------------------------------------
     def draw_background(self, surface: pygame.Surface) -> None:

@@ -17,6 +17,8 @@ from their own state. With reduced motion every change is instant.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
+from typing import Any
 
 import pygame
 
@@ -27,7 +29,6 @@ from .theme import EASE_SECONDS, Theme
 from .widgets import draw_text, line_height, measure, render_line
 
 RGB = tuple[int, int, int]
-SS = 2  # supersampling for smooth figures
 PULSE_SECONDS = 2.4  # flooding pulses this long, then holds still
 
 STATE_WORDS = {
@@ -77,6 +78,7 @@ class LoopView:
         self._elapsed = EASE_SECONDS
         self.pattern: str | None = None
         self._pulse = PULSE_SECONDS
+        self._kept: dict[str, tuple[Any, pygame.Rect, pygame.Surface, Any]] = {}  # see _reuse
 
     @property
     def state(self) -> LoopState:
@@ -118,18 +120,41 @@ class LoopView:
         y = rect.top
         value = words = self.show_labels
         if self.show_labels:
-            room = rect.height - self._stage_min(theme)
-            if self._state_line(None, rect, theme, state, True) + self._foot_height(theme, True) > room:
-                words = False
-            if self._state_line(None, rect, theme, state, words) + self._foot_height(theme, True) > room:
-                value = False
-            y += self._state_line(surface, rect, theme, state, words)
+            key = (surface, tuple(rect), theme, state, scoring.is_flooded(self.t), self.pattern)
+            kept = self._reuse("head", surface, key)
+            if kept is None:
+                room = rect.height - self._stage_min(theme)
+                if self._state_line(None, rect, theme, state, True) + self._foot_height(theme, True) > room:
+                    words = False
+                if self._state_line(None, rect, theme, state, words) + self._foot_height(theme, True) > room:
+                    value = False
+                head = self._state_line(surface, rect, theme, state, words)
+                kept = (head, value)
+                self._keep("head", surface, key, pygame.Rect(rect.x, rect.y, rect.width, head), kept)
+            head, value = kept
+            y += head
         foot = self._foot_height(theme, value) if self.show_labels else 0
         stage = pygame.Rect(rect.x, y, rect.width, max(10, rect.bottom - y - foot))
         if stage.height > theme.body_px * 2:
             self._draw_stage(surface, stage, theme)
         if self.show_labels:
             self._draw_scale(surface, pygame.Rect(rect.x, stage.bottom, rect.width, foot), theme, value)
+
+    def _reuse(self, slot: str, surface: pygame.Surface, key: Any) -> Any:
+        """Put back the pixels kept in `slot` if they were drawn for `key`; what was kept with them, else None.
+
+        The header and the scale's bar change only with the state, so a frame of the animation
+        copies them back instead of laying out and drawing their text again.
+        """
+        kept = self._kept.get(slot)
+        if kept is None or kept[0] != key:
+            return None
+        surface.blit(kept[2], kept[1])
+        return kept[3]
+
+    def _keep(self, slot: str, surface: pygame.Surface, key: Any, area: pygame.Rect, extra: Any = True) -> None:
+        area = area.clip(surface.get_rect())
+        self._kept[slot] = (key, area, surface.subsurface(area).copy(), extra)
 
     def min_height(self, theme: Theme, width: int) -> int:
         """The least height that shows the state, the pattern, small figures and the scale."""
@@ -191,7 +216,11 @@ class LoopView:
         y = rect.top + theme.space(0.8)
         if value:
             text = f"Tension {self.t:.0f} of 10"
-            draw_text(surface, text, small, c.text, pygame.Rect(rect.x, y, rect.width, line_height(small)))
+            box = pygame.Rect(rect.x, y, rect.width, line_height(small))
+            key = (surface, tuple(box), theme, text)
+            if self._reuse("value", surface, key) is None:
+                draw_text(surface, text, small, c.text, box)
+                self._keep("value", surface, key, box)
             y += line_height(small) + theme.space(0.5)
         bar_y = y
         bh = max(6, theme.space(0.6))
@@ -201,6 +230,23 @@ class LoopView:
         def at(v: float) -> int:
             return x0 + round(span * v / scoring.TENSION_MAX)
 
+        m = max(5, bh)
+        key = (surface, tuple(rect), theme, bar_y)
+        if self._reuse("bar", surface, key) is None:
+            self._draw_zones(surface, rect, theme, bar_y, at)
+            self._keep("bar", surface, key, pygame.Rect(rect.x, bar_y, rect.width, rect.bottom - bar_y))
+        mx = min(x1 - 6, max(x0 + 6, at(self.t)))
+        knob = pygame.Rect(0, 0, max(6, theme.line_width * 3), bh + m + 2)
+        knob.midtop = (mx, bar_y - m // 2 - 1)
+        pygame.draw.rect(surface, c.shadow, knob.inflate(4, 4), border_radius=knob.width // 2 + 2)
+        pygame.draw.rect(surface, c.text, knob, border_radius=knob.width // 2)
+
+    def _draw_zones(self, surface: pygame.Surface, rect: pygame.Rect, theme: Theme, bar_y: int, at) -> None:
+        """The scale's bar in its three zones, each named (or shown by its shape when the word does not fit)."""
+        c = theme.colour
+        small = theme.font("small")
+        bh = max(6, theme.space(0.6))
+        m = max(5, bh)
         zones = [
             (0, scoring.SOFTENED_BELOW, LoopState.SOFTENED),
             (scoring.SOFTENED_BELOW, scoring.FLOODED_AT, LoopState.STUCK),
@@ -208,12 +254,6 @@ class LoopView:
         ]
         for lo, hi, st in zones:
             pygame.draw.rect(surface, mix(c.panel, c.state(st), 0.55), (at(lo), bar_y, at(hi) - at(lo) - 2, bh))
-        mx = min(x1 - 6, max(x0 + 6, at(self.t)))
-        m = max(5, bh)
-        knob = pygame.Rect(0, 0, max(6, theme.line_width * 3), bh + m + 2)
-        knob.midtop = (mx, bar_y - m // 2 - 1)
-        pygame.draw.rect(surface, c.shadow, knob.inflate(4, 4), border_radius=knob.width // 2 + 2)
-        pygame.draw.rect(surface, c.text, knob, border_radius=knob.width // 2)
         ly = bar_y + bh + m + 4
         for lo, hi, st in zones:
             name = st.label
@@ -226,6 +266,7 @@ class LoopView:
                 draw_state_shape(surface, st, (zone.centerx, zone.centery), r, c.text_dim)
 
     def _draw_stage(self, surface: pygame.Surface, stage: pygame.Rect, theme: Theme) -> None:
+        """The two figures and the link, drawn at 1x with anti-aliased edges straight onto the surface."""
         c = theme.colour
         t = self.t
         f = t / scoring.TENSION_MAX  # 0 open .. 1 flooded
@@ -234,37 +275,34 @@ class LoopView:
         fig_h = int(min((h - name_h - theme.space(1)) / 1.22, w * 0.42))  # headroom for the link and heat
         if fig_h < 20:
             return
-        img = pygame.Surface((w * SS, h * SS), pygame.SRCALPHA)
-        ground = (h - name_h - theme.space(0.6)) * SS
-        mid = w * SS // 2
+        ground = stage.y + h - name_h - theme.space(0.6)
+        mid = stage.x + w / 2
         near, far = fig_h * 0.8, max(fig_h * 0.8, w - fig_h * 0.55)  # reaching hands meet .. at the edges
-        gap = (near + (far - near) * f) * SS  # distance between the two figures
+        gap = near + (far - near) * f  # distance between the two figures
         lean = math.radians(14 - 30 * f)  # towards the other when open, away when escalated
         arms = f  # 0 reaching, 0.5 down, 1 crossed
         tone = state_colour(theme, t)
         left_x, right_x = mid - gap / 2, mid + gap / 2
-        head_y = ground - fig_h * SS * 0.86
-        self._draw_link(img, (left_x, head_y), (right_x, head_y), fig_h * SS, theme, t)
+        head_y = ground - fig_h * 0.86
+        self._draw_link(surface, (left_x, head_y), (right_x, head_y), fig_h, theme, t)
         for x, face, base in ((left_x, 1, c.player), (right_x, -1, c.partner)):
             colour = mix(base, tone, 0.45 if not theme.high_contrast else 0.0)
-            _figure(img, x, ground, fig_h * SS, face, lean, arms, colour, c.shadow)
+            _figure(surface, x, ground, fig_h, face, lean, arms, colour, c.shadow)
         if scoring.is_flooded(t):
             phase = self._pulse / PULSE_SECONDS
             for x in (left_x, right_x):
-                _heat(img, x, head_y - fig_h * SS * 0.15, fig_h * SS, c.poor, phase)
-        surface.blit(pygame.transform.smoothscale(img, (w, h)), stage.topleft)
+                _heat(surface, x, head_y - fig_h * 0.15, fig_h, c.poor, phase)
         if self.show_labels:
             font = theme.font("small-bold")
-            for x, name in ((left_x / SS, self.names[0]), (right_x / SS, self.names[1])):
-                r = render_line(font, name, c.text).get_rect(midtop=(stage.x + x, stage.bottom - name_h))
+            for x, name in ((left_x, self.names[0]), (right_x, self.names[1])):
+                r = render_line(font, name, c.text).get_rect(midtop=(x, stage.bottom - name_h))
                 r.clamp_ip(stage)
                 draw_text(surface, name, font, c.text, r)
 
     def _draw_link(self, img, a, b, fig_h, theme: Theme, t: float) -> None:
         """Warm arc when open, broken line when stuck, jagged line when escalated."""
-        c = theme.colour
         colour = state_colour(theme, t)
-        lw = max(2, int(fig_h * 0.025))
+        lw = max(2.0, fig_h * 0.025)
         (x0, y0), (x1, _) = a, b
         x0 += fig_h * 0.14
         x1 -= fig_h * 0.14
@@ -274,20 +312,18 @@ class LoopView:
         state = scoring.loop_state(t)
         if state is LoopState.SOFTENED:
             rise = fig_h * 0.18
-            pts = [(x0 + (x1 - x0) * i / 24, y - rise * math.sin(math.pi * i / 24)) for i in range(25)]
-            pygame.draw.lines(img, colour, False, pts, lw)
+            pts = [(x0 + (x1 - x0) * i / 16, y - rise * math.sin(math.pi * i / 16)) for i in range(17)]
+            _stroke(img, colour, pts, lw)
             _heart(img, ((x0 + x1) / 2, y - rise - lw * 4), lw * 4, colour)
         elif state is LoopState.STUCK:
             n = 9
-            for i in range(n):
-                if i % 2 == 0:
-                    pygame.draw.line(img, colour, (x0 + (x1 - x0) * i / n, y), (x0 + (x1 - x0) * (i + 1) / n, y), lw)
+            for i in range(0, n, 2):
+                _stroke(img, colour, [(x0 + (x1 - x0) * i / n, y), (x0 + (x1 - x0) * (i + 1) / n, y)], lw)
         else:
             n = 10
             amp = fig_h * 0.06
             pts = [(x0 + (x1 - x0) * i / n, y + (amp if i % 2 else -amp)) for i in range(n + 1)]
-            pygame.draw.lines(img, colour, False, pts, lw)
-        del c
+            _stroke(img, colour, pts, lw)
 
 
 def _rot(px: float, py: float, ox: float, oy: float, a: float) -> tuple[float, float]:
@@ -308,12 +344,12 @@ def _figure(img, x, ground, h, face, lean, arms, colour, shadow) -> None:
         return _rot(x + dx * face, ground - dy, x, ground, a)
 
     dark = tuple(max(0, v - 46) for v in colour)
-    pygame.draw.ellipse(img, (*shadow, 90), (x - h * 0.2, ground - h * 0.03, h * 0.4, h * 0.06))
+    sw, sh = max(2, round(h * 0.4)), max(2, round(h * 0.06))
+    img.blit(_shadow(sw, sh, shadow), (round(x - sw / 2), round(ground - h * 0.03)))
     # legs
     for side in (-1, 1):
         inner, outer = 0.012 * side, 0.1 * side
-        leg = [p(inner * h, 0), p(outer * h, 0), p(outer * 1.2 * h, 0.44 * h), p(inner * h, 0.44 * h)]
-        pygame.draw.polygon(img, dark, leg)
+        _poly(img, dark, [p(inner * h, 0), p(outer * h, 0), p(outer * 1.2 * h, 0.44 * h), p(inner * h, 0.44 * h)])
     # torso, with rounded shoulders
     body = [
         p(-0.13 * h, 0.4 * h),
@@ -323,27 +359,22 @@ def _figure(img, x, ground, h, face, lean, arms, colour, shadow) -> None:
         p(-0.1 * h, 0.72 * h),
         p(-0.15 * h, 0.66 * h),
     ]
-    pygame.draw.polygon(img, colour, body)
+    _poly(img, colour, body)
     for side in (-1, 1):
-        pygame.draw.circle(img, colour, p(0.1 * side * h, 0.66 * h), h * 0.06)
+        _disc(img, colour, p(0.1 * side * h, 0.66 * h), h * 0.06)
     head = p(0.02 * h, 0.85 * h)
-    pygame.draw.circle(img, colour, p(0.0, 0.74 * h), h * 0.05)  # neck
-    pygame.draw.circle(img, colour, head, h * 0.115)
+    _disc(img, colour, p(0.0, 0.74 * h), h * 0.05)  # neck
+    _disc(img, colour, head, h * 0.115)
     turned = arms > 0.75
     eye = p((-0.06 if turned else 0.07) * h, 0.865 * h)
-    pygame.draw.circle(img, dark, eye, max(1.5, h * 0.016))
+    _disc(img, dark, eye, max(1.2, h * 0.016))
     # arms: reaching forward when open, hanging when stuck, crossed when escalated
-    lw = max(3, int(h * 0.06))
+    lw = max(2.0, h * 0.06)
     shoulder = p(0.1 * h, 0.65 * h)
     if turned:
         back = p(-0.1 * h, 0.65 * h)
-        for s0, e0, h0 in (
-            (shoulder, p(0.16 * h, 0.5 * h), p(-0.08 * h, 0.56 * h)),
-            (back, p(-0.16 * h, 0.5 * h), p(0.08 * h, 0.55 * h)),
-        ):
-            for seg in ((s0, e0), (e0, h0)):
-                pygame.draw.line(img, dark, seg[0], seg[1], lw)
-                pygame.draw.circle(img, dark, seg[1], lw / 2)
+        _stroke(img, dark, [shoulder, p(0.16 * h, 0.5 * h), p(-0.08 * h, 0.56 * h)], lw)
+        _stroke(img, dark, [back, p(-0.16 * h, 0.5 * h), p(0.08 * h, 0.55 * h)], lw)
         return
     if arms < 0.45:
         reach = 1 - arms / 0.45
@@ -352,26 +383,81 @@ def _figure(img, x, ground, h, face, lean, arms, colour, shadow) -> None:
     else:
         elbow = p(0.15 * h, 0.5 * h)
         hand = p(0.14 * h, 0.35 * h)
-    for seg in ((shoulder, elbow), (elbow, hand)):
-        pygame.draw.line(img, dark, seg[0], seg[1], lw)
-        pygame.draw.circle(img, dark, seg[1], lw / 2)
-    pygame.draw.circle(img, dark, shoulder, lw / 2)
+    _stroke(img, dark, [shoulder, elbow, hand], lw)
 
 
 def _heat(img, x, y, h, colour, phase: float) -> None:
     """Wavy heat lines over a head: flooded."""
-    lw = max(2, int(h * 0.02))
+    lw = max(2.0, h * 0.02)
     rise = h * 0.05 * math.sin(phase * math.pi * 3) if phase < 1 else 0
     for k in (-1, 0, 1):
         pts = []
         for i in range(9):
             yy = y - i * h * 0.02 - rise
             pts.append((x + k * h * 0.08 + math.sin(i * 1.3) * h * 0.018, yy))
-        pygame.draw.lines(img, colour, False, pts, lw)
+        _stroke(img, colour, pts, lw)
 
 
 def _heart(img, centre, r, colour) -> None:
     x, y = centre
-    pygame.draw.circle(img, colour, (x - r * 0.5, y), r * 0.55)
-    pygame.draw.circle(img, colour, (x + r * 0.5, y), r * 0.55)
-    pygame.draw.polygon(img, colour, [(x - r * 1.03, y + r * 0.15), (x + r * 1.03, y + r * 0.15), (x, y + r * 1.2)])
+    _disc(img, colour, (x - r * 0.5, y), r * 0.55)
+    _disc(img, colour, (x + r * 0.5, y), r * 0.55)
+    _poly(img, colour, [(x - r * 1.03, y + r * 0.15), (x + r * 1.03, y + r * 0.15), (x, y + r * 1.2)])
+
+
+# -- anti-aliased shapes at 1x: a filled shape with a smooth edge -------------------
+
+
+def _disc(img: pygame.Surface, colour, centre, r: float) -> None:
+    """A filled circle with a smooth rim (a third of the cost of a filled anti-aliased circle)."""
+    if r < 3:
+        pygame.draw.aacircle(img, colour, centre, r)
+    else:
+        pygame.draw.circle(img, colour, centre, r)
+        pygame.draw.aacircle(img, colour, centre, r, 1)
+
+
+def _poly(img: pygame.Surface, colour, pts) -> None:
+    pygame.draw.polygon(img, colour, pts)
+    pygame.draw.aalines(img, colour, True, pts)
+
+
+def _stroke(img: pygame.Surface, colour, pts, width: float) -> None:
+    """A line through `pts`, `width` wide, with round ends and smooth edges.
+
+    Gentle bends are mitred inside one outline polygon; at a sharp bend (an elbow) the line
+    is split and the joint drawn round.
+    """
+    r = width / 2
+    normals = []
+    for (ax, ay), (bx, by) in zip(pts, pts[1:], strict=False):
+        d = math.hypot(bx - ax, by - ay) or 1.0
+        normals.append((-(by - ay) / d, (bx - ax) / d))
+    left, right = [], []
+    for i, (x, y) in enumerate(pts):
+        (ax, ay), (bx, by) = normals[max(0, i - 1)], normals[min(i, len(normals) - 1)]
+        mx, my = ax + bx, ay + by
+        m = math.hypot(mx, my)
+        cos = (mx * ax + my * ay) / m if m > 1e-6 else 0.0  # cosine of half the turn
+        if cos < 0.8:  # sharp: end this run round here and start the next from the same point
+            left.append((x + ax * r, y + ay * r))
+            right.append((x - ax * r, y - ay * r))
+            _poly(img, colour, left + right[::-1])
+            _disc(img, colour, (x, y), r)
+            left, right = [(x + bx * r, y + by * r)], [(x - bx * r, y - by * r)]
+            continue
+        length = r / cos  # the mitre: along the mean normal, keeping both edges `r` from the line
+        ox, oy = mx / m * length, my / m * length
+        left.append((x + ox, y + oy))
+        right.append((x - ox, y - oy))
+    _poly(img, colour, left + right[::-1])
+    _disc(img, colour, pts[0], r)
+    _disc(img, colour, pts[-1], r)
+
+
+@lru_cache(maxsize=8)
+def _shadow(w: int, h: int, colour) -> pygame.Surface:
+    """The soft shadow at a figure's feet: drawn at twice the size once, smoothed down, kept."""
+    big = pygame.Surface((w * 2, h * 2), pygame.SRCALPHA)
+    pygame.draw.ellipse(big, (*colour, 90), big.get_rect())
+    return pygame.transform.smoothscale(big, (w, h))

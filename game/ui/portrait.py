@@ -53,9 +53,14 @@ class Portrait:
         self.clothes = CLOTHES[(h >> 8) % len(CLOTHES)]
         self.style = STYLES[(h >> 12) % len(STYLES)]
 
+    @staticmethod
+    def step(tension: float) -> int:
+        """The expression drawn for a tension: it changes by steps, not with every frame."""
+        return round(tension * STEPS_PER_POINT)
+
     def draw(self, surface: pygame.Surface, rect: pygame.Rect, theme: Theme, tension: float) -> None:
         size = max(8, min(rect.width, rect.height))
-        step = round(tension * STEPS_PER_POINT)
+        step = self.step(tension)
         backdrop = state_colour(theme, step / STEPS_PER_POINT)
         img = _render(self, size, step, backdrop, theme.colour.panel, theme.colour.panel_edge, theme.high_contrast)
         surface.blit(img, img.get_rect(center=pygame.Rect(rect).center))

@@ -126,3 +126,27 @@ def test_deal_prefers_a_card_not_played_together():
     assert deal([a, b], {a.full_id}, seed=1) is b
     assert deal([a, b], {a.full_id, b.full_id}, seed=1) in (a, b)
     assert deal([], set(), seed=1) is None
+
+
+def test_a_finished_card_is_kept_under_the_couple_with_ratings_and_matches(tmp_path):
+    from game.core.progress import Store
+
+    store = Store(tmp_path)
+    t = TogetherCard(card(), ("Ben", "Ana"), seed=seed_with_blind_at(0))
+    while not t.ended:
+        if t.phase is Phase.CURTAIN:
+            t.lift_curtain()
+        elif t.phase in (Phase.SPEAK, Phase.BLIND):
+            t.pick(0)
+        elif t.phase is Phase.MATCH:
+            t.to_rating()
+        elif t.phase is Phase.RATE:
+            t.rate(7)
+        else:
+            t.go_on()
+    t.record(store)
+    again = Store(tmp_path)  # next week, on the same computer
+    assert again.couples() == ["Ana & Ben"] and "Ana & Ben" not in again.profiles()
+    (rec,) = again.history("Ana & Ben")
+    assert rec.mode.value == "together" and rec.ratings == (7, 7) and rec.blind == (1, 1)
+    assert set(rec.players) == {"Ana", "Ben"} and again.history() == []  # the solo profile is untouched

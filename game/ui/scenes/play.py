@@ -225,10 +225,17 @@ class PlayScene(Scene):
         self.app.draw_background(surface)
         draw_text(surface, self.card.title, t.font("h2"), c.text, self.title_box)
         draw_text(surface, self.card.setting, t.font("em"), c.text_dim, self.setting_box)
-        self.portrait.draw(surface, self.portrait_box, t, self.view.t)
+        live = self.app.live  # the portrait and the loop view move; the rest stays until input comes
+        live.draw(
+            surface,
+            self.portrait_box,
+            lambda s: self.portrait.draw(s, self.portrait_box, t, self.view.t),
+            key=lambda: self.portrait.step(self.view.t),
+        )
         draw_text(surface, self.card.partner, t.font("strong"), c.text, self.name_box, align="center")
         draw_panel(surface, self.view_box.inflate(t.space(2), t.space(2)), t, shadow=False)
-        self.view.draw(surface, self.view_box.inflate(-t.space(1), -t.space(1)), t)
+        inner = self.view_box.inflate(-t.space(1), -t.space(1))
+        live.draw(surface, self.view_box, lambda s: self.view.draw(s, inner, t))
         pad = self.pad
         with self.column.clipped(surface) as dy:
             for kind, text, r in self.blocks:

@@ -127,7 +127,8 @@ class TitleScene(Scene):
             if not t.high_contrast:
                 glow = _glow(self.art_rect.inflate(self.art_rect.width // 3, self.art_rect.height // 3).size, c.accent)
                 surface.blit(glow, glow.get_rect(center=self.art_rect.center))
-            self.view.draw(surface, self.art_rect, t)
+            art = self.art_rect
+            self.app.live.draw(surface, art, lambda s: self.view.draw(s, art, t))  # moves; the rest stays
         if self.notice_rect is not None:
             draw_panel(surface, self.notice_rect, t, fill=c.raised, edge=c.accent)
             draw_text(surface, "\n".join(self.messages), t.font("body"), c.text, self.notice_text)
