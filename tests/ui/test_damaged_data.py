@@ -12,6 +12,7 @@ import pytest
 
 from game.core.progress import PROGRESS_FILE, SETTINGS_FILE
 from game.paths import SCENARIOS
+from game.ui.scenes.title import TitleScene
 
 PLAY = {
     "card": "first-steps/late-for-the-film",
@@ -69,7 +70,7 @@ def test_the_game_starts_tells_once_and_shows_progress(attune_home: Path, drive,
     if progress is not None:
         _write(attune_home / PROGRESS_FILE, progress)
     app = App(size=(1024, 600), home=attune_home)
-    app.push("title")
+    app.push(TitleScene)
     p = drive(app)
     p.frames(3)
     told = app.stack[0].messages  # the title shows what the store said at start
@@ -99,7 +100,7 @@ def test_a_deck_file_whose_name_is_not_utf8_shows_on_the_decks_screen(attune_hom
     attune_home.mkdir(parents=True, exist_ok=True)
     (attune_home / SETTINGS_FILE).write_text(json.dumps(SEEN))
     app = App(size=(1024, 600), home=attune_home, extra_decks=[str(folder)])
-    app.push("title")
+    app.push(TitleScene)
     p = drive(app)
     p.frames(2)
     assert app.library.deck("odd-name") is not None
