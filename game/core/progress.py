@@ -107,7 +107,7 @@ class Store:
 
     def _tell(self, fixes: Fixes, what: str) -> None:
         """One message for everything that had to be mended in one file."""
-        if fixes:
+        if fixes and f"{what}.json" not in self.kept_as_is:  # a newer release's file: its fields may be new
             self.messages.append(f"Part of your {what} file was damaged ({fixes.words()}); everything else was kept.")
 
     def _read(self, name: str, what: str) -> dict[str, Any] | None:
