@@ -133,7 +133,7 @@ def validate(paths: list[str], strict: bool = False) -> int:
 
 def autoplay(paths: list[str], policy: str, runs: int, seed: int, as_json: bool) -> int:
     from .core.autoplay import play
-    from .core.loader import load_library
+    from .core.library import load_library
 
     lib = load_library(paths)
     for d in lib.errors:
@@ -163,7 +163,7 @@ def autoplay(paths: list[str], policy: str, runs: int, seed: int, as_json: bool)
 
 def stats(paths: list[str], as_json: bool) -> int:
     """Exit 0 when every deck meets every goal of the loop, 1 when one misses (or a deck is broken)."""
-    from .core.loader import load_library
+    from .core.library import load_library
     from .core.stats import deck_stats
     from .core.stats_text import render
 

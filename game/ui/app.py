@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.core.loader import Library, load_library
+from game.core.library import Library, load_library
 from game.core.progress import Store
 from game.paths import SCENARIOS
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from game.core.loader import load_deck_text
+from game.core.deckfile import load_deck_text
 from game.core.workshop import Stage, Workshop, WorkshopError, played_index
 from game.core.workshop_export import CSV_COLUMNS, export, to_csv, to_markdown
 
