@@ -377,19 +377,3 @@ def wait_for_event(timeout_ms: int) -> pygame.event.Event:
         if event.type != pygame.NOEVENT or time.monotonic() >= end:
             return event
         time.sleep(th.IDLE_POLL_MS / 1000)
-
-
-def run(extra_decks: Iterable[str] = (), start: str = "title") -> int:
-    """Open the game on the title screen (or at a mode: "together") and play until the player quits."""
-    from .scenes.title import TitleScene
-
-    app = App(extra_decks=extra_decks)
-    title = app.push(TitleScene)
-    if start == "together":
-        from .scenes.together.flow import start_together
-
-        start_together(app, lambda: title.layout(app.size))
-    try:
-        return app.run()
-    finally:
-        pygame.quit()

@@ -48,6 +48,7 @@ class TitleScene(Scene):
             play,
             Button("Decks and cards", "decks"),
             Button("Play together", "together"),
+            Button("Run a workshop", "workshop"),
             Button("Your progress", "progress"),
             Button("How to play", "intro"),
             Button("Settings", "settings"),
@@ -158,6 +159,10 @@ class TitleScene(Scene):
                 from .solo import play_card
 
                 play_card(self.app, card, done=self._after_card)
+        elif a == "workshop":
+            from .workshop.flow import open_workshop
+
+            open_workshop(self.app, done=self._refresh)
         elif a == "together":
             from .together.flow import start_together
 

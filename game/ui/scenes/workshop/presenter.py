@@ -18,7 +18,7 @@ import pygame
 from game.core.workshop import Stage
 
 from ...theme import Theme
-from ...widgets import draw_text, measure
+from ...widgets import FIT, draw_text, measure
 
 SIZE = (1024, 640)
 NEXT = {
@@ -76,6 +76,13 @@ class Presenter:
         if key == self._last:
             return
         self._last = key
+        was, FIT.scene = FIT.scene, "workshop-presenter"  # the fit check tells its text apart from the room's
+        try:
+            self._draw(scene)
+        finally:
+            FIT.scene = was
+
+    def _draw(self, scene: Any) -> None:
         surface = self.window.get_surface()
         app_theme = scene.app.theme
         theme = Theme.build(surface.get_size(), 1, app_theme.high_contrast, app_theme.reduced_motion)

@@ -53,8 +53,12 @@ class WorkshopSetupScene(Scene):
         self.time_label = time_label
         y = self.time_box.bottom + t.space(0.5)
         y += row_buttons([less, more], t, pygame.Rect(x, y, width, 0)) + t.space(1)
-        start = Button(f"Start with {len(self.chosen)} card{'s' * (len(self.chosen) != 1)}", "start", style="primary",
-                       enabled=bool(self.chosen))
+        start = Button(
+            f"Start with {len(self.chosen)} card{'s' * (len(self.chosen) != 1)}",
+            "start",
+            style="primary",
+            enabled=bool(self.chosen),
+        )
         save = Button("Save as a playlist", "save", enabled=bool(self.chosen))
         row = [start, save] + ([Button("Resume the saved workshop", "resume")] if self.can_resume else [])
         y += row_buttons(row, t, pygame.Rect(x, y, width, 0)) + t.space(1.5)
@@ -65,8 +69,16 @@ class WorkshopSetupScene(Scene):
             for card in deck.cards:
                 place = self.chosen.index(card.full_id) + 1 if card.full_id in self.chosen else None
                 label = f"{place}. {card.title}" if place else card.title
-                cards.append(Button(label, ("card", card.full_id), detail=deck.title, style="primary" if place else "normal",
-                                    align="left", column=col))
+                cards.append(
+                    Button(
+                        label,
+                        ("card", card.full_id),
+                        detail=deck.title,
+                        style="primary" if place else "normal",
+                        align="left",
+                        column=col,
+                    )
+                )
         end = stack_buttons(cards, t, x, y, width, t.space(0.5))
         col.set_view(pygame.Rect(x, y, width + ScrollColumn.gutter(t), h - y - t.margin), end - y)
         self.buttons = [less, more, *row, *cards, self.back_button]

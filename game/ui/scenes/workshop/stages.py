@@ -19,6 +19,7 @@ from game.core.workshop import Stage
 
 from ...loop_view import draw_state_shape
 from ...widgets import draw_panel, draw_text, measure
+from ...widgets.prose import breakable
 
 STAGE_NAMES = {
     Stage.LINE: "The line",
@@ -77,8 +78,10 @@ def layout_stage(scene: Any, size: tuple[int, int]) -> dict[str, Any]:
     items: list[tuple[str, str, str, pygame.Rect]] = []  # kind, text, role, rect
     y = body.top
 
-    def add(kind: str, text: str, role: str, pad: int = 0, gap: float = 0.8) -> None:
+    def add(kind: str, text: str, role: str, pad: int = 0, gap: float = 0.8, paths: bool = False) -> None:
         nonlocal y
+        if paths:  # a folder path may break after its separators
+            text = breakable(t.font(role), text, body.width - 2 * pad)
         th = measure(t.font(role), text, body.width - 2 * pad)
         items.append((kind, text, role, pygame.Rect(body.x, y, body.width, th + 2 * pad)))
         y += th + 2 * pad + t.space(gap)
@@ -184,7 +187,7 @@ def layout_stage(scene: Any, size: tuple[int, int]) -> dict[str, Any]:
             )
         saved = getattr(scene, "exported", None)
         if saved:
-            add("note", f"The report is saved as {saved[0]} and {saved[1].name}", "small")
+            add("note", f"The report is saved as {saved[0]} and {saved[1].name}", "small", paths=True)
     p["items"] = items
     return p
 
