@@ -26,7 +26,7 @@ from typing import Any
 
 from . import scoring
 from .atomic import atomic_write
-from .datafile import Fixes, read_json, writable
+from .datafile import Fixes, read_json
 from .model import LoopState, Mode
 from .reader import MAX_DATA_BYTES
 from .records import (
@@ -39,7 +39,7 @@ from .records import (
     _plays_from,
     profile_name,
 )
-from .schema import SCHEMA, NotAVersion, migrate, version_of
+from .schema import SCHEMA, NotAVersion, back_up, migrate, version_of
 
 __all__ = [  # with what callers know from here, though it is kept in records.py and atomic.py
     "DEFAULT_PROFILE",
@@ -68,6 +68,7 @@ class Store:
         self.messages: list[str] = []
         self.writable = True
         self.kept_as_is: set[str] = set()  # files this session reads but must not write (from a newer release)
+        self._outdated: dict[str, int] = {}  # files from an older release, by the version they were written in
         try:
             self.home.mkdir(parents=True, exist_ok=True)
         except OSError:
@@ -87,13 +88,18 @@ class Store:
             profile_name(raw_settings.get("profile", DEFAULT_PROFILE), fixes) if raw_settings else DEFAULT_PROFILE
         )
         self._tell(fixes, "settings")
+        self._bring_up_to_date(SETTINGS_FILE)
         raw = self._read(PROGRESS_FILE, "progress")
         self._plays: dict[str, list[PlayRecord]] = {}
         if raw:
             fixes = Fixes()
             self._plays = _plays_from(raw.get("profiles", {}), fixes)
-            self._tell(fixes, "progress")
+            if fixes.dropped and PROGRESS_FILE not in self.kept_as_is:
+                self._keep_damaged(fixes)
+            else:
+                self._tell(fixes, "progress")
         self._plays.setdefault(self.profile, [])
+        self._bring_up_to_date(PROGRESS_FILE)
 
     # -- files -----------------------------------------------------------
     def _sweep_leftovers(self) -> None:
@@ -134,23 +140,33 @@ class Store:
             return data
         if version < SCHEMA:
             data = migrate(what, data)
-            if self.writable and self._back_up(name, version):
-                self._write(name, writable(data))  # the checks below still see, and count, what was damaged
+            self._outdated[name] = version  # rewritten once it has been read whole (_bring_up_to_date)
         return data
 
-    def _back_up(self, name: str, version: int) -> bool:
-        """Copy a file from an older release aside, once, before it is first rewritten in the new form."""
-        backup = self.home / f"{name}.v{version}-backup"
-        if backup.exists():
-            return True
-        try:
-            atomic_write(backup, (self.home / name).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError):
+    def _bring_up_to_date(self, name: str) -> None:
+        """Rewrite a file from an older release in the current form, after a copy of it is kept aside."""
+        version = self._outdated.pop(name, None)
+        if version is None or not self.writable or not (self.home / name).exists():
+            return  # not old, or set aside as unreadable
+        if not back_up(self.home / name, version):
             self.kept_as_is.add(name)  # no copy, no rewrite: the old file stays as it was
-            return False
-        return True
+        elif name == SETTINGS_FILE:
+            self.save_settings()
+        else:
+            self.save_progress()
 
-    def _set_aside(self, name: str, what: str, reason: str) -> None:
+    def _keep_damaged(self, fixes: Fixes) -> None:
+        """Plays were left out: the file is kept aside as it was, the plays that could be read go on.
+
+        A file from an older release is not backed up nor rewritten then (the
+        copy set aside is the file as it was); the good plays are saved anew.
+        """
+        self._outdated.pop(PROGRESS_FILE, None)
+        self._set_aside(PROGRESS_FILE, "progress", f"part of it was damaged: {fixes.words()}", kept=True)
+        if self.writable and any(self._plays.values()):
+            self.save_progress()
+
+    def _set_aside(self, name: str, what: str, reason: str, kept: bool = False) -> None:
         path = self.home / name
         stamp = time.strftime("%Y%m%d-%H%M%S")
         target = path.with_name(f"{name}.unreadable-{stamp}")
@@ -165,6 +181,12 @@ class Store:
             self.messages.append(
                 f"Your {what} file {path} could not be read ({reason}) nor set aside. To keep it safe, "
                 "nothing will be saved this session."
+            )
+            return
+        if kept:
+            self.messages.append(
+                f"Your {what} file could not be read whole ({reason}), so it was kept as {target.name} in "
+                f"{self.home}; everything else in it was kept."
             )
             return
         self.messages.append(
