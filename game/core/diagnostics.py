@@ -46,6 +46,7 @@ CODES: dict[str, str] = {
     "AT214": "anchors and aliases are not allowed",
     "AT215": "merge keys are not allowed",
     "AT216": "a control character in a text",
+    "AT217": "a playlist names a card that is not loaded",
     "AT301": "next names no beat",
     "AT302": "start names no beat",
     "AT303": "wrong number of choices",

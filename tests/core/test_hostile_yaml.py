@@ -140,8 +140,9 @@ def test_at_most_200_diagnostics_a_file_then_a_count_of_the_rest(either_parser):
     junk = "".join(f"  junk{i}: 1\n" for i in range(5000))
     text = GOOD.replace("deck:\n", "deck:\n" + junk, 1)
     _, diags = load_deck_text(text, "t.yaml")
+    own = len(load_deck_text(GOOD, "t.yaml")[1])  # what the deck says of itself (a warning or so)
     assert len(diags) == MAX_PER_FILE + 1
-    assert diags[-1].code == "AT109" and int(diags[-1].message.split()[0]) >= 4800  # and what BASE itself warns
+    assert diags[-1].code == "AT109" and f"{4800 + own} more" in diags[-1].message
     anchors = "a: [" + ", ".join(f"&a{i} x" for i in range(3000)) + "]\n"
     _, diags = load_deck_text(anchors, "t.yaml")
     assert len(diags) == MAX_PER_FILE + 1 and "2800 more" in diags[-1].message
