@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import time
 from dataclasses import asdict
 from pathlib import Path
@@ -94,10 +95,9 @@ class Store:
         if raw:
             fixes = Fixes()
             self._plays = _plays_from(raw.get("profiles", {}), fixes)
-            if fixes.dropped and PROGRESS_FILE not in self.kept_as_is:
-                self._keep_damaged(fixes)
-            else:
-                self._tell(fixes, "progress")
+            if fixes.dropped and PROGRESS_FILE not in self._outdated and PROGRESS_FILE not in self.kept_as_is:
+                self._copy_aside(PROGRESS_FILE)  # an older file gets its backup before it is rewritten
+            self._tell(fixes, "progress")
         self._plays.setdefault(self.profile, [])
         self._bring_up_to_date(PROGRESS_FILE)
 
@@ -155,18 +155,15 @@ class Store:
         else:
             self.save_progress()
 
-    def _keep_damaged(self, fixes: Fixes) -> None:
-        """Plays were left out: the file is kept aside as it was, the plays that could be read go on.
+    def _copy_aside(self, name: str) -> None:
+        """Keep a copy of a file as it was before plays that could not be read are left out of it."""
+        path = self.home / name
+        target = path.with_name(f"{name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+        with contextlib.suppress(OSError):
+            if not target.exists():
+                shutil.copyfile(path, target)
 
-        A file from an older release is not backed up nor rewritten then (the
-        copy set aside is the file as it was); the good plays are saved anew.
-        """
-        self._outdated.pop(PROGRESS_FILE, None)
-        self._set_aside(PROGRESS_FILE, "progress", f"part of it was damaged: {fixes.words()}", kept=True)
-        if self.writable and any(self._plays.values()):
-            self.save_progress()
-
-    def _set_aside(self, name: str, what: str, reason: str, kept: bool = False) -> None:
+    def _set_aside(self, name: str, what: str, reason: str) -> None:
         path = self.home / name
         stamp = time.strftime("%Y%m%d-%H%M%S")
         target = path.with_name(f"{name}.unreadable-{stamp}")
@@ -181,12 +178,6 @@ class Store:
             self.messages.append(
                 f"Your {what} file {path} could not be read ({reason}) nor set aside. To keep it safe, "
                 "nothing will be saved this session."
-            )
-            return
-        if kept:
-            self.messages.append(
-                f"Your {what} file could not be read whole ({reason}), so it was kept as {target.name} in "
-                f"{self.home}; everything else in it was kept."
             )
             return
         self.messages.append(
