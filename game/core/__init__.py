@@ -76,9 +76,21 @@ _EXPORTS: dict[str, str] = {
     "move_note": "scoring",
     "Figures": "scoring",
     "ATTUNEMENT_MEANING": "scoring",
-    # the two other modes' errors
+    # a couple at one screen (together.py) and a room (workshop*.py, playlist.py)
+    "Together": "together",
+    "TogetherCard": "together",
+    "Phase": "together",
+    "couple_profile": "together",
+    "deal": "together",
     "TogetherError": "together",
+    "Workshop": "workshop",
+    "Stage": "workshop",
     "WorkshopError": "workshop",
+    "Playlist": "playlist",
+    "load_playlist_file": "playlist",
+    "Countdown": "timer",
+    "together_question": "prompts",
+    "discuss_question": "prompts",
     # playing without a window, and measuring decks
     "play": "autoplay",
     "walk": "autoplay",

@@ -296,20 +296,25 @@ class Store:
         return out
 
     def delete_all(self) -> bool:
-        """Forget every play and setting, here and on disk."""
+        """Forget every play (alone and together), setting and workshop record, here and on disk."""
         self._plays = {DEFAULT_PROFILE: []}
         self.profile = DEFAULT_PROFILE
         self.settings = Settings()
         ok = True
         backups = [p.name for n in (PROGRESS_FILE, SETTINGS_FILE) for p in self.home.glob(f"{n}.v*-backup")]
         self.kept_as_is.clear()
-        for name in (PROGRESS_FILE, SETTINGS_FILE, *backups):
+        workshop = [p.name for p in self.home.glob("workshop.json*")]  # a room's session in progress, set aside ones
+        for name in (PROGRESS_FILE, SETTINGS_FILE, *backups, *workshop):
             try:
                 (self.home / name).unlink()
             except FileNotFoundError:
                 pass
             except OSError:
                 ok = False
+        reports = self.home / "workshops"  # workshop reports and saved playlists
+        if reports.is_dir():
+            shutil.rmtree(reports, onerror=lambda *_: None)
+            ok = ok and not reports.exists()
         return ok
 
 

@@ -150,3 +150,28 @@ def test_a_finished_card_is_kept_under_the_couple_with_ratings_and_matches(tmp_p
     (rec,) = again.history("Ana & Ben")
     assert rec.mode.value == "together" and rec.ratings == (7, 7) and rec.blind == (1, 1)
     assert set(rec.players) == {"Ana", "Ben"} and again.history() == []  # the solo profile is untouched
+
+
+def test_delete_all_removes_the_couples_records_and_the_workshop_files(tmp_path):
+    from game.core.progress import Store
+
+    store = Store(tmp_path)
+    t = TogetherCard(card(), ("Ana", "Ben"), seed=seed_with_blind_at(1))
+    while not t.ended:
+        if t.phase is Phase.CURTAIN:
+            t.lift_curtain()
+        elif t.phase in (Phase.SPEAK, Phase.BLIND):
+            t.pick(0)
+        elif t.phase is Phase.MATCH:
+            t.to_rating()
+        elif t.phase is Phase.RATE:
+            t.rate(5)
+        else:
+            t.go_on()
+    t.record(store)
+    (tmp_path / "workshop.json").write_text("{}")
+    (tmp_path / "workshops").mkdir()
+    (tmp_path / "workshops" / "report.md").write_text("# a room")
+    assert store.delete_all()
+    again = Store(tmp_path)
+    assert again.couples() == [] and not (tmp_path / "workshop.json").exists() and not (tmp_path / "workshops").exists()
