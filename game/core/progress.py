@@ -95,6 +95,8 @@ class Store:
         if raw:
             fixes = Fixes()
             self._plays = _plays_from(raw.get("profiles", {}), fixes)
+            if fixes.dropped and PROGRESS_FILE not in self._outdated and PROGRESS_FILE not in self.kept_as_is:
+                self._copy_aside(PROGRESS_FILE)  # an older file gets its backup before it is rewritten
             self._tell(fixes, "progress")
         self._plays.setdefault(self.profile, [])
         self._bring_up_to_date(PROGRESS_FILE)
@@ -152,6 +154,14 @@ class Store:
             self.save_settings()
         else:
             self.save_progress()
+
+    def _copy_aside(self, name: str) -> None:
+        """Keep a copy of a file as it was before plays that could not be read are left out of it."""
+        path = self.home / name
+        target = path.with_name(f"{name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+        with contextlib.suppress(OSError):
+            if not target.exists():
+                shutil.copyfile(path, target)
 
     def _set_aside(self, name: str, what: str, reason: str) -> None:
         path = self.home / name
