@@ -27,9 +27,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import cache as cache_files
-from .diagnostics import Diagnostic, Reported, error
-from .loader import deck_files, deck_id_clash, load_deck_bytes
+from .deckfile import load_deck_bytes, refused
+from .diagnostics import Diagnostic, Reported
+from .library import cycle_collector_paused, deck_entries, deck_id_clash
 from .model import Pos
+from .reader import MAX_DECK_BYTES, Refused, read_bytes
 
 # Below this many bytes of deck files to check, starting worker processes costs
 # more than it saves (a shipped card is about 6 KB).
@@ -86,21 +88,10 @@ def _from_row(path: str, row: list) -> Verdict:
     )
 
 
-def _check_path(path: str) -> Verdict:
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as e:
-        return Verdict(path, None, None, 0, (error(path, 1, 1, "AT101", f"cannot read the file: {e.strerror or e}"),))
-    return _check_bytes(raw, path)
-
-
-def _check_chunk(items: Sequence[tuple[str, bytes | None]]) -> list[list]:
-    """Worker side: check each (path, bytes), reading the file itself when the bytes are None;
-    answer with plain rows, cheap to send back."""
-    from .loader import _cycle_collector_paused
-
-    with _cycle_collector_paused():
-        return [_to_row(_check_bytes(raw, path) if raw is not None else _check_path(path)) for path, raw in items]
+def _check_chunk(items: Sequence[tuple[str, bytes]]) -> list[list]:
+    """Worker side: check each (path, bytes); answer with plain rows, cheap to send back."""
+    with cycle_collector_paused():
+        return [_to_row(_check_bytes(raw, path)) for path, raw in items]
 
 
 # -- the library --------------------------------------------------------------
@@ -127,9 +118,10 @@ def check_library(
     (`cache_folder`, by default cache_files.cache_dir()).
     """
     use_cache = cache  # the flag; `cache_files` is the module
-    files = [str(f) for f in deck_files(paths)]
+    entries = deck_entries(paths)
+    files = [e.path for e in entries]
     verdicts: list[Verdict | None] = [None] * len(files)
-    todo: list[tuple[int, str, bytes | None]] = []
+    todo: list[tuple[int, str, bytes]] = []
     keys: list[str | None] = [None] * len(files)
     folder = Path(cache_folder) if cache_folder is not None else cache_files.cache_dir()
     store = folder / cache_files.VALIDATION_FILE
@@ -137,18 +129,11 @@ def check_library(
     salt = cache_files.salt() if use_cache else b""
     used: dict[str, list] = {}
     hits = 0
-    # With nothing to look up and workers to do the checking, each worker reads its own files:
-    # this process then neither reads the whole library nor sends it down the pipes meanwhile.
-    workers_read = not use_cache and _parallel(jobs, len(files), sum(_size(f) for f in files))
-    for i, path in enumerate(files):
-        if workers_read:
-            todo.append((i, path, None))
-            continue
-        try:
-            raw = Path(path).read_bytes()
-        except OSError as e:
-            diag = error(path, 1, 1, "AT101", f"cannot read the file: {e.strerror or e}")
-            verdicts[i] = Verdict(path, None, None, 0, (diag,))
+    for i, entry in enumerate(entries):
+        path = entry.path
+        raw = entry.refused or read_bytes(path, MAX_DECK_BYTES)
+        if isinstance(raw, Refused):
+            verdicts[i] = Verdict(path, None, None, 0, (refused(path, raw),))
             continue
         if use_cache:
             key = keys[i] = cache_files.file_key(salt, path, raw)
@@ -189,23 +174,11 @@ def check_library(
     return Report(len(files), decks, cards, tuple(diags), from_cache=hits, checked=len(todo))
 
 
-def _size(path: str) -> int:
-    try:
-        return os.stat(path).st_size
-    except OSError:
-        return 0
-
-
-def _parallel(jobs: int | None, files: int, size: int) -> bool:
-    """Whether worker processes repay their start for this many files and bytes."""
-    return (default_jobs() if jobs is None else max(1, jobs)) > 1 and files >= 2 and size >= PARALLEL_MIN_BYTES
-
-
-def _check_all(items: list[tuple[str, bytes | None]], jobs: int | None) -> list[list]:
-    size = sum(len(raw) if raw is not None else _size(path) for path, raw in items)
-    if not _parallel(jobs, len(items), size):
-        return _check_chunk(items)
+def _check_all(items: list[tuple[str, bytes]], jobs: int | None) -> list[list]:
     jobs = default_jobs() if jobs is None else max(1, jobs)
+    size = sum(len(raw) for _, raw in items)
+    if jobs == 1 or len(items) < 2 or size < PARALLEL_MIN_BYTES:
+        return _check_chunk(items)
     chunks = [items[i : i + CHUNK_FILES] for i in range(0, len(items), CHUNK_FILES)]
     try:
         with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=_context()) as pool:
