@@ -21,10 +21,10 @@ import importlib
 # name -> the module (in this package) it lives in
 _EXPORTS: dict[str, str] = {
     # loading and checking decks
-    "load_library": "loader",
-    "load_deck_text": "loader",
-    "load_deck_file": "loader",
-    "Library": "loader",
+    "load_library": "library",
+    "load_deck_text": "deckfile",
+    "load_deck_file": "deckfile",
+    "Library": "library",
     "check_library": "library_check",
     "Report": "library_check",
     "Diagnostic": "diagnostics",
@@ -56,8 +56,8 @@ _EXPORTS: dict[str, str] = {
     "Mode": "model",
     "Reaction": "session",
     "PauseNote": "session",
-    "deck_order": "session",
-    "suggested_card": "session",
+    "deck_order": "next_card",
+    "suggested_card": "next_card",
     "FigureRow": "debrief",
     "Review": "debrief",
     "figure_rows": "debrief",
@@ -76,9 +76,21 @@ _EXPORTS: dict[str, str] = {
     "move_note": "scoring",
     "Figures": "scoring",
     "ATTUNEMENT_MEANING": "scoring",
-    # the two other modes' errors
+    # a couple at one screen (together.py) and a room (workshop*.py, playlist.py)
+    "Together": "together",
+    "TogetherCard": "together",
+    "Phase": "together",
+    "couple_profile": "together",
+    "deal": "together",
     "TogetherError": "together",
+    "Workshop": "workshop",
+    "Stage": "workshop",
     "WorkshopError": "workshop",
+    "Playlist": "playlist",
+    "load_playlist_file": "playlist",
+    "Countdown": "timer",
+    "together_question": "prompts",
+    "discuss_question": "prompts",
     # playing without a window, and measuring decks
     "play": "autoplay",
     "walk": "autoplay",

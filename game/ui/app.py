@@ -45,12 +45,12 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.core.loader import Library, load_library
+from game.core.library import Library, load_library
 from game.core.progress import Store
 from game.paths import SCENARIOS
 
 from . import theme as th
-from .backdrop import make_background
+from .backdrop import RGB, Backdrops
 from .intents import Intent, intents_for
 from .live import LiveParts
 from .sound import Sound
@@ -88,12 +88,13 @@ class App:
         self.theme = self._build_theme()
         self.stack: list[Scene] = []
         self._callbacks: dict[int, Callback | None] = {}  # by id of the scene: what its opener asked for
+        self.side_windows: list[Any] = []  # other windows of ours (a workshop's presenter notes)
         self.typist: Scene | None = None  # the scene that asked for typing mode
         self.toasts: list[Toast] = []
         self.now = 0.0  # seconds of animation time since start (driven by frame dt)
         self.running = True
         self.clock = pygame.time.Clock()
-        self._background: pygame.Surface | None = None
+        self._backgrounds = Backdrops()
         self.live = LiveParts()  # what moves on the top scene: see live.py
         self.partial_frames = False  # run() turns it on; tests and the tour draw every frame whole
         self.redraw_all = True  # the next frame draws every scene, not only the live parts
@@ -141,7 +142,7 @@ class App:
     def relayout(self) -> None:
         self.screen = pygame.display.get_surface() or self.screen
         self.theme = self._build_theme()
-        self._background = None
+        self._backgrounds = Backdrops()
         for scene in self.stack:
             scene.layout(self.size)
 
@@ -259,6 +260,12 @@ class App:
         if t == pygame.KEYDOWN and event.key == pygame.K_F5:
             self.reload_decks()
             return
+        if getattr(event, "window", None) in self.side_windows:  # the presenter's window: its keys drive too
+            if t == pygame.WINDOWCLOSE:
+                self.side_windows.remove(event.window)
+                event.window.destroy()
+            if t != pygame.KEYDOWN:
+                return
         if t in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
             self.relayout()
             return
@@ -335,6 +342,8 @@ class App:
             dt = min(self.clock.get_time() / 1000, 0.1)
             animating = self.frame(dt)
             self.present()
+            if not self.sound.loaded:
+                self.sound.load()  # the first frame is on the screen: now open the audio device
         return 0
 
     def present(self) -> None:
@@ -345,11 +354,9 @@ class App:
             pygame.display.update(self.dirty)
 
     # -- shared drawing --------------------------------------------------
-    def draw_background(self, surface: pygame.Surface) -> None:
-        """The warm night gradient with a soft lamp glow, cached per size and palette."""
-        if self._background is None or self._background.get_size() != surface.get_size():
-            self._background = make_background(surface.get_size(), self.theme)
-        surface.blit(self._background, (0, 0))
+    def draw_background(self, surface: pygame.Surface, glow: tuple[pygame.Rect, RGB] | None = None) -> None:
+        """The warm night gradient with a soft lamp glow (backdrop.py); `glow`: a light in that rect (the title's)."""
+        self._backgrounds.draw(surface, self.theme, glow)
 
     def _dim(self, surface: pygame.Surface) -> None:
         veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
@@ -370,19 +377,3 @@ def wait_for_event(timeout_ms: int) -> pygame.event.Event:
         if event.type != pygame.NOEVENT or time.monotonic() >= end:
             return event
         time.sleep(th.IDLE_POLL_MS / 1000)
-
-
-def run(extra_decks: Iterable[str] = (), start: str = "title") -> int:
-    """Open the game on the title screen (or at a mode: "together") and play until the player quits."""
-    from .scenes.title import TitleScene
-
-    app = App(extra_decks=extra_decks)
-    title = app.push(TitleScene)
-    if start == "together":
-        from .scenes.together.flow import start_together
-
-        start_together(app, lambda: title.layout(app.size))
-    try:
-        return app.run()
-    finally:
-        pygame.quit()

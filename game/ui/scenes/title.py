@@ -8,12 +8,11 @@ player dismisses them; the app tells any later ones as notices.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 import pygame
 
-from game.core.session import suggested_card
+from game.core.next_card import suggested_card
 
 from ..loop_view import LoopView
 from ..widgets import Button, draw_panel, draw_text, measure, row_buttons, stack_buttons
@@ -48,6 +47,7 @@ class TitleScene(Scene):
             play,
             Button("Decks and cards", "decks"),
             Button("Play together", "together"),
+            Button("Run a workshop", "workshop"),
             Button("Your progress", "progress"),
             Button("How to play", "intro"),
             Button("Settings", "settings"),
@@ -98,16 +98,22 @@ class TitleScene(Scene):
         if y + need <= h - m:
             stack_buttons(self.menu, t, x, y, col_w, gap)
         else:
-            width = w - x - m if not wide else max(col_w, int(w * 0.56) - x)
-            first = self.menu[0]
-            fh = first.measure(t, width)
-            first.place(pygame.Rect(x, y, width, fh))
-            y += fh + gap
-            rest = self.menu[1:]
-            per_row = 3 if width >= t.body_px * 30 else 2  # a wide window takes three to a row
-            for i in range(0, len(rest), per_row):
-                rh = row_buttons(rest[i : i + per_row], t, pygame.Rect(x, y, width, 0), gap)
-                y += rh + gap
+            narrow = w - x - m if not wide else max(col_w, int(w * 0.56) - x)
+            # beside the art two or three to a row; where that does not fit, across the whole window
+            tries = [(narrow, 2), (narrow, 3), (w - x - m, 3), (w - x - m, 4)]
+            top = y
+            for width, per_row in tries:
+                y = top
+                first = self.menu[0]
+                fh = first.measure(t, width)
+                first.place(pygame.Rect(x, y, width, fh))
+                y += fh + gap
+                rest = self.menu[1:]
+                for i in range(0, len(rest), per_row):
+                    rh = row_buttons(rest[i : i + per_row], t, pygame.Rect(x, y, width, 0), gap)
+                    y += rh + gap
+                if y - gap <= h - m:
+                    break
         # centre the name and the menu in the height left over (not when a notice sits on top)
         bottom = max(b.box.bottom for b in self.menu)
         shift = 0 if self.messages else max(0, (h - m - bottom) // 2 - m // 2)
@@ -130,12 +136,10 @@ class TitleScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         t = self.theme
         c = t.colour
-        self.app.draw_background(surface)
-        if self.art_rect is not None and self.art_rect.width > t.body_px * 8:
-            if not t.high_contrast:
-                glow = _glow(self.art_rect.inflate(self.art_rect.width // 3, self.art_rect.height // 3).size, c.accent)
-                surface.blit(glow, glow.get_rect(center=self.art_rect.center))
-            art = self.art_rect
+        art = self.art_rect if self.art_rect is not None and self.art_rect.width > t.body_px * 8 else None
+        lamp = art.inflate(art.width // 3, art.height // 3) if art is not None and not t.high_contrast else None
+        self.app.draw_background(surface, glow=None if lamp is None else (lamp, c.accent))  # a light behind them
+        if art is not None:
             self.app.live.draw(surface, art, lambda s: self.view.draw(s, art, t))  # moves; the rest stays
         if self.notice_rect is not None:
             draw_panel(surface, self.notice_rect, t, fill=c.raised, edge=c.accent)
@@ -158,6 +162,10 @@ class TitleScene(Scene):
                 from .solo import play_card
 
                 play_card(self.app, card, done=self._after_card)
+        elif a == "workshop":
+            from .workshop.flow import open_workshop
+
+            open_workshop(self.app, done=self._refresh)
         elif a == "together":
             from .together.flow import start_together
 
@@ -185,16 +193,6 @@ class TitleScene(Scene):
 
     def back(self) -> None:
         """Esc on the title does nothing: Quit is a button, so a stray Esc never closes the game."""
-
-
-@lru_cache(maxsize=4)
-def _glow(size: tuple[int, int], colour: tuple[int, int, int]) -> pygame.Surface:
-    """A soft warm lamp-light behind the two figures."""
-    small = pygame.Surface((48, 48), pygame.SRCALPHA)
-    for r in range(24, 0, -1):
-        a = int(38 * (1 - r / 24) ** 1.8)
-        pygame.draw.circle(small, (*colour, a), (24, 24), r)
-    return pygame.transform.smoothscale(small, size)
 
 
 def _screen(action: str) -> type[Scene]:
