@@ -75,13 +75,15 @@ def frames(count: int, size: tuple[int, int]) -> int:
     from game.core.loader import load_library
     from game.paths import SCENARIOS
     from game.ui.app import App
+    from game.ui.scenes.solo import play_card
+    from game.ui.scenes.title import TitleScene
 
     app = App(size=size)
     app.partial_frames = True  # as in the game's own loop (App.run)
-    app.push("title")
+    app.push(TitleScene)
     app.frame(0)
     card = next(load_library([SCENARIOS]).cards())
-    app.push("play", card=card, seed=1)
+    play_card(app, card, seed=1)
     scene = app.top
     targets = [8.5, 3.0, 6.0, 9.5, 2.0]  # across every state, with flooding
     times: list[float] = []

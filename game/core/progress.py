@@ -19,13 +19,13 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 import time
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from . import scoring
+from .atomic import atomic_write
 from .model import LoopState, Mode
 from .schema import SCHEMA, NotAVersion, migrate, version_of
 
@@ -146,29 +146,6 @@ def _blind(value: Any) -> tuple[int, int]:
     ):
         return value[0], value[1]
     return 0, 0
-
-
-def atomic_write(path: Path, data: str) -> None:
-    """Write `data` to `path` so that readers only ever see the old or the new whole file."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    try:  # make the rename itself durable where the platform allows
-        dfd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
-    except OSError:
-        pass
 
 
 class Store:

@@ -1,17 +1,22 @@
 """The window, the clock, the scene stack, and raw input turned into intents.
 
     app = App()                       # opens the window, loads decks, progress and settings
-    app.push("title")                 # scenes are found by name (see scenes/base.py)
+    app.push(TitleScene)              # a scene class (or a scene), with its parameters
     app.run()                         # until the player quits
 
-Scene stack: `push(name, **params)` opens a scene on top, `pop(result)`
-closes the top one and hands `result` to the one below (`resume`),
-`replace(name, **params)` swaps the top. Only the top scene gets input.
+Scene stack (as Textual's `push_screen(screen, callback)`):
+`push(scene, callback=None, **params)` opens a scene on top; when it closes
+with `pop(result)`, `callback(result)` is called, with the opener on top
+again. `replace(scene, **params)` swaps the top. Only the top scene gets
+input. No scene looks at another's name: what follows a scene is decided by
+whoever opened it, in its callback.
 
-Keys: 1-6 pick, arrows and Tab move the focus, Enter/Space confirm, Esc goes
-back, P pauses, F5 reloads the decks from disk, F11 toggles fullscreen.
-The mouse hovers, clicks and scrolls. When nothing animates, the loop
-sleeps in `wait_for_event` until the next event.
+Keys: the top scene's key table (`scene.keys`, see intents.py) turns keys
+into intents: for the solo game 1-6 pick, arrows and Tab move the focus,
+Enter/Space confirm, Esc goes back, P pauses. Everywhere F5 reloads the decks
+from disk and F11 toggles fullscreen. The mouse hovers, clicks and scrolls.
+When nothing animates, the loop sleeps in `wait_for_event` until the next
+event.
 
 Typing mode: a scene that shows a text field calls `start_typing(scene)`;
 while that scene is on top, what the keyboard types arrives as TEXT intents
@@ -35,9 +40,8 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -46,90 +50,18 @@ from game.core.progress import Store
 from game.paths import SCENARIOS
 
 from . import theme as th
+from .backdrop import make_background
+from .intents import Intent, intents_for
 from .live import LiveParts
-from .scenes.base import (
-    BACK,
-    CLICK,
-    CONFIRM,
-    ERASE,
-    MOVE,
-    NEXT,
-    PAGE,
-    PAUSE,
-    PICK,
-    POINT,
-    PREV,
-    SCROLL,
-    TEXT,
-    Intent,
-    Scene,
-    scene_class,
-)
 from .sound import Sound
-from .widgets import FIT, draw_panel, draw_text, measure
+from .toasts import Toast, draw_toasts
+from .widgets import FIT
+
+if TYPE_CHECKING:
+    from .scenes.base import Scene
 
 MIN_SIZE = (640, 480)
-NUMBER_KEYS = {getattr(pygame, f"K_{i}"): i - 1 for i in range(1, 7)}
-NUMBER_KEYS.update({getattr(pygame, f"K_KP{i}"): i - 1 for i in range(1, 7)})
-ARROWS = {pygame.K_UP: (0, -1), pygame.K_DOWN: (0, 1), pygame.K_LEFT: (-1, 0), pygame.K_RIGHT: (1, 0)}
-KEYPAD_TEXT = {getattr(pygame, f"K_KP{i}") for i in range(10)} | {
-    pygame.K_KP_PERIOD,
-    pygame.K_KP_DIVIDE,
-    pygame.K_KP_MULTIPLY,
-    pygame.K_KP_MINUS,
-    pygame.K_KP_PLUS,
-}
-
-
-def types_text(key: int) -> bool:
-    """True for a key whose press arrives as typed text in typing mode (letters, digits, space, P...)."""
-    return 32 <= key < 127 or key in KEYPAD_TEXT
-
-
-def intents_for(event: pygame.event.Event, typing: bool = False) -> list[Intent]:
-    """The intents a raw pygame event means (most mean none); `typing`: the app is in typing mode."""
-    t = event.type
-    if t == pygame.TEXTINPUT:
-        return [Intent(TEXT, text=event.text)] if typing and event.text else []
-    if t == pygame.KEYDOWN:
-        k = event.key
-        if typing and k == pygame.K_BACKSPACE:
-            return [Intent(ERASE)]
-        if typing and types_text(k):
-            return []  # it arrives again as a TEXTINPUT event
-        if k in NUMBER_KEYS:
-            return [Intent(PICK, index=NUMBER_KEYS[k])]
-        if k in ARROWS:
-            dx, dy = ARROWS[k]
-            return [Intent(MOVE, dx=dx, dy=dy)]
-        if k == pygame.K_TAB:
-            return [Intent(PREV if event.mod & pygame.KMOD_SHIFT else NEXT)]
-        if k in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
-            return [Intent(CONFIRM)]
-        if k == pygame.K_ESCAPE:
-            return [Intent(BACK)]
-        if k == pygame.K_p:
-            return [Intent(PAUSE)]
-        if k in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
-            return [Intent(PAGE, dy=-1 if k == pygame.K_PAGEUP else 1)]
-        if k in (pygame.K_HOME, pygame.K_END):
-            return [Intent(SCROLL, dy=-10_000 if k == pygame.K_HOME else 10_000)]
-        return []
-    if t == pygame.MOUSEMOTION:
-        return [Intent(POINT, pos=tuple(event.pos))]
-    if t == pygame.MOUSEBUTTONUP and event.button == 1:
-        return [Intent(CLICK, pos=tuple(event.pos))]
-    if t == pygame.MOUSEBUTTONUP and event.button == 3:
-        return [Intent(BACK)]
-    if t == pygame.MOUSEWHEEL:
-        return [Intent(SCROLL, dy=-int(event.y))] if event.y else []
-    return []
-
-
-@dataclass
-class Toast:
-    text: str
-    until: float
+Callback = Callable[[Any], None]
 
 
 class App:
@@ -155,6 +87,7 @@ class App:
         pygame.key.set_repeat(400, 40)
         self.theme = self._build_theme()
         self.stack: list[Scene] = []
+        self._callbacks: dict[int, Callback | None] = {}  # by id of the scene: what its opener asked for
         self.typist: Scene | None = None  # the scene that asked for typing mode
         self.toasts: list[Toast] = []
         self.now = 0.0  # seconds of animation time since start (driven by frame dt)
@@ -236,29 +169,38 @@ class App:
     def top(self) -> Scene | None:
         return self.stack[-1] if self.stack else None
 
-    def push(self, name: str | type[Scene], **params: Any) -> Scene:
-        """Open a scene by name (or by class, for an overlay kept in its scene's module)."""
-        cls = scene_class(name) if isinstance(name, str) else name
-        scene = cls(self, **params)
-        scene.name = name if isinstance(name, str) else (cls.name or cls.__name__)
+    def push(self, scene: Scene | type[Scene], callback: Callback | None = None, **params: Any) -> Scene:
+        """Open a scene (a class is built with `params`); `callback(result)` is called when it closes."""
+        if isinstance(scene, str):
+            raise TypeError(f"push the scene's class, not its name {scene!r}")
+        if isinstance(scene, type):
+            scene = scene(self, **params)
+        elif params:
+            raise TypeError("parameters go to a scene class, not to a scene already built")
+        if not scene.name:
+            scene.name = type(scene).__name__
+        self._callbacks[id(scene)] = callback
         self.stack.append(scene)
         scene.enter()  # may push another scene on top (the title opens the intro on a first run)
         scene.layout(self.size)
         return scene
 
     def pop(self, result: Any = None) -> None:
+        """Close the top scene and hand `result` to the callback it was opened with."""
         if not self.stack:
             return
         scene = self._close_top()
-        if self.top is not None:
-            self.top.resume(scene.name, result)
-        else:
+        callback = self._callbacks.pop(id(scene), None)
+        if callback is not None:
+            callback(result)
+        if not self.stack:
             self.running = False
 
-    def replace(self, name: str | type[Scene], **params: Any) -> Scene:
+    def replace(self, scene: Scene | type[Scene], callback: Callback | None = None, **params: Any) -> Scene:
+        """Swap the top scene for another (the old one's callback is not called)."""
         if self.stack:
-            self._close_top()
-        return self.push(name, **params)
+            self._callbacks.pop(id(self._close_top()), None)
+        return self.push(scene, callback, **params)
 
     def _close_top(self) -> Scene:
         scene = self.stack.pop()
@@ -266,9 +208,9 @@ class App:
         self.stop_typing(scene)
         return scene
 
-    def pop_to(self, name: str) -> None:
-        """Close scenes until `name` is on top (the title, usually); it gets `resume(closed, None)`."""
-        while len(self.stack) > 1 and self.stack[-1].name != name:
+    def pop_to(self, scene_class: type[Scene]) -> None:
+        """Close scenes (each with no result) until one of `scene_class` is on top (the title, usually)."""
+        while len(self.stack) > 1 and not isinstance(self.stack[-1], scene_class):
             self.pop()
 
     def quit(self) -> None:
@@ -320,7 +262,9 @@ class App:
         if t in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
             self.relayout()
             return
-        for intent in intents_for(event, typing=self.typing):
+        top = self.top
+        keys = top.keys if top is not None else None
+        for intent in intents_for(event, typing=self.typing, **({"keys": keys} if keys is not None else {})):
             self.send(intent)
 
     def send(self, intent: Intent) -> bool:
@@ -358,7 +302,7 @@ class App:
                 self._dim(surface)
             FIT.scene = scene.name
             scene.draw(surface)
-        self._draw_toasts(surface)
+        draw_toasts(surface, self.theme, self.toasts)
 
     def frame(self, dt: float = 1 / 60) -> bool:
         """Handle queued events, advance by dt, draw; True while something animates."""
@@ -404,26 +348,13 @@ class App:
     def draw_background(self, surface: pygame.Surface) -> None:
         """The warm night gradient with a soft lamp glow, cached per size and palette."""
         if self._background is None or self._background.get_size() != surface.get_size():
-            self._background = _make_background(surface.get_size(), self.theme)
+            self._background = make_background(surface.get_size(), self.theme)
         surface.blit(self._background, (0, 0))
 
     def _dim(self, surface: pygame.Surface) -> None:
         veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
         veil.fill((*self.theme.colour.shadow, 200 if self.theme.high_contrast else 170))
         surface.blit(veil, (0, 0))
-
-    def _draw_toasts(self, surface: pygame.Surface) -> None:
-        t = self.theme
-        w, h = surface.get_size()
-        y = h - t.margin
-        font = t.font("body")
-        for toast in reversed(self.toasts):
-            tw = min(w - 2 * t.margin, font.size(toast.text)[0] + t.space(4))
-            th_ = measure(font, toast.text, tw - t.space(4)) + t.space(2)
-            box = pygame.Rect((w - tw) // 2, y - th_, tw, th_)
-            draw_panel(surface, box, t, fill=t.colour.raised, edge=t.colour.accent)
-            draw_text(surface, toast.text, font, t.colour.text, box.inflate(-t.space(4), -t.space(2)), align="center")
-            y = box.top - t.space(1)
 
 
 def wait_for_event(timeout_ms: int) -> pygame.event.Event:
@@ -441,34 +372,12 @@ def wait_for_event(timeout_ms: int) -> pygame.event.Event:
         time.sleep(th.IDLE_POLL_MS / 1000)
 
 
-def _make_background(size: tuple[int, int], theme: th.Theme) -> pygame.Surface:
-    w, h = size
-    c = theme.colour
-    if theme.high_contrast:
-        surf = pygame.Surface(size)
-        surf.fill(c.bg_top)
-        return surf
-    # the gradient: one pixel column, then stretched (the same pixels as a line per row, in half the time)
-    column = pygame.Surface((1, h))
-    for y in range(h):
-        f = y / max(1, h - 1)
-        column.set_at((0, y), tuple(round(a + (b - a) * f) for a, b in zip(c.bg_top, c.bg_bottom, strict=True)))
-    surf = pygame.transform.scale(column, (w, h))
-    # a lamp glow, low and to one side, drawn small and smoothly scaled up
-    glow = pygame.Surface((64, 36), pygame.SRCALPHA)
-    for r in range(18, 0, -1):
-        a = int(42 * (1 - r / 18) ** 1.6)
-        pygame.draw.ellipse(
-            glow, (*c.glow, a), pygame.Rect(0, 0, r * 3.2, r * 1.9).move(10 + (18 - r) * 1.6, 18 - r + 8)
-        )
-    surf.blit(pygame.transform.smoothscale(glow, (w, h)), (0, 0))
-    return surf
-
-
 def run(extra_decks: Iterable[str] = ()) -> int:
     """Open the game on the title screen and play until the player quits."""
+    from .scenes.title import TitleScene
+
     app = App(extra_decks=extra_decks)
-    app.push("title")
+    app.push(TitleScene)
     try:
         return app.run()
     finally:

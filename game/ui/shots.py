@@ -4,8 +4,7 @@
 
 Plays a card with real intents (keys 1-6, P, Enter), saving title, intro,
 decks, play, reaction, pause, name-the-fear, debrief, progress, settings and
-about. A scene whose module is not there yet is skipped and named. Every
-laid-out text box is recorded; the tour returns 1 when any text leaves its
+about. Every laid-out text box is recorded; the tour returns 1 when any text leaves its
 box, and prints which. Player data goes to a temporary folder, never to the
 player's own.
 """
@@ -69,7 +68,14 @@ def run_tour(
     from game.core.progress import Store
 
     from .app import App
-    from .scenes.base import CONFIRM, PAUSE, PICK, Intent, scene_exists
+    from .intents import CONFIRM, PAUSE, PICK, Intent
+    from .scenes.about import AboutScene
+    from .scenes.decks import DecksScene
+    from .scenes.intro import IntroScene
+    from .scenes.progress import ProgressScene
+    from .scenes.settings import SettingsScene
+    from .scenes.solo import play_card
+    from .scenes.title import TitleScene
     from .widgets import FIT
 
     out = Path(outdir)
@@ -91,29 +97,26 @@ def run_tour(
             pygame.image.save(app.screen, str(out / f"{name}.png"))
             saved.append(name)
 
-        def visit(scene: str, shot_name: str | None = None, **params) -> None:
-            if not scene_exists(scene):
-                skipped.append(shot_name or scene)
-                return
+        def visit(scene, **params) -> None:
             app.push(scene, **params)
-            shot(shot_name or scene)
-            app.pop_to("title")
+            shot(scene.name)
+            app.pop_to(TitleScene)
 
         def send(kind: str, index: int = -1) -> None:
             app.send(Intent(kind, index=index))
             app.frame(0.1)
 
-        app.push("title")
+        app.push(TitleScene)
         shot("title")
-        visit("intro", first_run=False)
-        visit("decks")
+        visit(IntroScene, first_run=False)
+        visit(DecksScene)
         card = app.library.card(TOUR_CARD) or next(app.library.cards(), None)
         if card is None:
             skipped.extend(["play", "reaction", "pause", "name-the-fear", "debrief"])
         else:
             from game.core import scoring
 
-            play = app.push("play", card=card, seed=3)
+            play = play_card(app, card, seed=3)
             shot("play")
             # a poor answer first, so the reaction shows the loop tightening and a pattern
             options = play.run.choices
@@ -132,16 +135,16 @@ def run_tour(
             shot("name-the-fear")
             send(PICK, 1 if card.fear.value == "too-much" else 0)
             shot("debrief")
-            app.pop_to("title")
-        for name in ("progress", "settings", "about"):
-            visit(name)
+            app.pop_to(TitleScene)
+        for scene in (ProgressScene, SettingsScene, AboutScene):
+            visit(scene)
         FIT.stop()
         pygame.display.quit()
     problems = FIT.overflows
     if not quiet:
         print(f"saved {len(saved)} screens to {out}: {', '.join(saved)}")
         if skipped:
-            print(f"skipped (not built yet): {', '.join(skipped)}")
+            print(f"skipped (no card to play): {', '.join(skipped)}")
         for p in problems:
             print(f"text outside its box: {p}")
         print(f"{len(FIT.records)} text boxes checked, {len(problems)} outside their box")

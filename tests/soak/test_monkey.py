@@ -53,12 +53,13 @@ class Monkey:
 
     def open(self) -> None:
         from game.ui.app import App
+        from game.ui.scenes.title import TitleScene
 
         if self.app is not None:
             pygame.display.quit()
         size = self.rng.choice(SIZES)
         self.app = App(size=size, home=self.home)
-        self.app.push("title")
+        self.app.push(TitleScene)
         self.app.frame(0.05)
         self.opened += 1
 
@@ -145,14 +146,14 @@ class Monkey:
 
     # -- checks ------------------------------------------------------------
     def check(self, i: int) -> None:
-        from game.ui.scenes.base import Scene, scene_exists
+        from game.ui.scenes.base import Scene
 
         app = self.app
         where = f"after action {i}; last actions: {list(self.recent)}"
         assert app.stack, "no screen at all " + where
         top = app.top
         assert isinstance(top, Scene) and top.name, "the top is not a scene " + where
-        assert isinstance(top.name, str) and (scene_exists(top.name) or not top.opaque), f"{top.name!r} " + where
+        assert isinstance(top.name, str) and top.name == type(top).name, f"{top.name!r} " + where
         surface = pygame.display.get_surface()
         assert surface is not None and surface.get_size() == app.size, "window and app disagree " + where
         assert app.screen.get_size() == surface.get_size(), "the app draws on a stale surface " + where

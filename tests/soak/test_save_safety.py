@@ -142,11 +142,12 @@ def test_an_unreadable_file_is_set_aside_and_said(tmp_path: Path):
 def _title_says(home: Path, store: Store, words: str) -> None:
     """The title, the first screen, shows the store's message until the player dismisses it."""
     from game.ui.app import App
+    from game.ui.scenes.title import TitleScene
 
     store.settings.seen_intro = True
     app = App(size=(1024, 700), store=store, home=home)
     try:
-        app.push("title")
+        app.push(TitleScene)
         app.frame(0.05)
         assert app.top.name == "title"
         assert any(words in m for m in app.top.messages), app.top.messages
@@ -211,14 +212,16 @@ def _play_a_card_through_the_ui(home: Path, store: Store) -> None:
     import pygame
 
     from game.ui.app import App
+    from game.ui.scenes.solo import play_card
+    from game.ui.scenes.title import TitleScene
 
     app = App(size=(1280, 720), store=store, home=home)
     try:
-        app.push("title")
+        app.push(TitleScene)
         app.frame(0.05)
         assert any("cannot be saved" in m for m in app.top.messages)
         card = next(app.library.cards())
-        app.push("play", card=card, seed=3)
+        play_card(app, card, seed=3)
         plays_before = len(store.history())
         for _ in range(400):  # answer with the first option and confirm what follows, until the play is recorded
             if len(store.history()) > plays_before:

@@ -75,6 +75,7 @@ class Pilot:
 @pytest.fixture
 def make_app(attune_home):
     from game.ui.app import App
+    from game.ui.scenes.title import TitleScene
 
     made = []
 
@@ -86,7 +87,7 @@ def make_app(attune_home):
         store.save_settings()
         app = App(size=size, store=Store(attune_home))
         made.append(app)
-        app.push("title")
+        app.push(TitleScene)
         app.frame(0.1)
         return app
 

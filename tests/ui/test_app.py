@@ -7,21 +7,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from game.ui.app import intents_for
+from game.ui.intents import BACK, CONFIRM, ERASE, MOVE, NEXT, PICK, PREV, TEXT, Intent, intents_for
 from game.ui.loop_view import LoopView
-from game.ui.scenes.base import (
-    BACK,
-    CONFIRM,
-    ERASE,
-    MOVE,
-    NEXT,
-    PICK,
-    PREV,
-    TEXT,
-    Scene,
-    scene_class,
-    scene_exists,
-)
+from game.ui.scenes.base import Scene
+from game.ui.scenes.decks import DecksScene
+from game.ui.scenes.name_fear import NameFearScene
+from game.ui.scenes.overlay import Confirm
+from game.ui.scenes.title import TitleScene
 
 
 def ev(type_, **kw):
@@ -60,8 +52,6 @@ def test_typing_mode_turns_keys_into_text():
 
 
 def test_typing_mode_belongs_to_the_scene_on_top_and_ends_when_it_closes(make_app):
-    from game.ui.scenes.base import Confirm
-
     app = make_app()
     title = app.top
     app.start_typing(title)
@@ -70,7 +60,7 @@ def test_typing_mode_belongs_to_the_scene_on_top_and_ends_when_it_closes(make_ap
     assert not app.typing, "a scene opened on top gets game keys"
     app.pop()
     assert app.typing
-    app.push("decks")
+    app.push(DecksScene)
     app.start_typing(app.top)
     app.pop()
     assert not app.typing and app.typist is None
@@ -94,7 +84,6 @@ def test_arrows_scroll_a_column_once_the_focus_can_go_no_further(make_app):
     app = make_app()
     tall = app.push(Tall)
     send = app.send
-    Intent = __import__("game.ui.scenes.base", fromlist=["Intent"]).Intent
     for _ in range(9):
         send(Intent(MOVE, dy=1))
     assert tall.focused.action == 9
@@ -109,7 +98,7 @@ def test_store_messages_become_notices_wherever_they_arise(make_app, attune_home
     from game.ui.app import App
 
     app = make_app()
-    app.push("decks")
+    app.push(DecksScene)
     app.store.messages.append("Progress cannot be saved (disk full). You can still play.")
     app.frame(0.1)
     assert [t.text for t in app.toasts] == ["Progress cannot be saved (disk full). You can still play."]
@@ -117,7 +106,7 @@ def test_store_messages_become_notices_wherever_they_arise(make_app, attune_home
     # a message the store had at start-up waits for the title's panel instead
     (attune_home / "progress.json").write_text("{ not json")
     again = App()
-    again.push("title")
+    again.push(TitleScene)
     again.frame(0.1)
     assert any("could not be read" in m for m in again.top.messages) and not again.toasts
 
@@ -130,7 +119,7 @@ def test_leaving_name_the_fear_asks_first_with_the_focus_on_stay(make_app, drive
     session = Session(app.library.card("everyday/dishes"), seed=1)
     while not session.ended:
         session.choose(0)
-    app.push("name-fear", session=session)
+    app.push(NameFearScene, session=session)
     p.press(pygame.K_ESCAPE)
     assert p.scene.name == "confirm" and p.scene.focused.label == "Stay"
     p.press(pygame.K_RETURN)
@@ -140,23 +129,24 @@ def test_leaving_name_the_fear_asks_first_with_the_focus_on_stay(make_app, drive
     assert p.scene.name == "title" and not app.store.history()
 
 
-def test_scenes_are_found_by_name():
-    assert scene_exists("title") and scene_exists("name-fear")
-    assert not scene_exists("no-such-screen")
-    assert issubclass(scene_class("name-fear"), Scene)
+def test_scenes_are_pushed_as_classes_or_built_scenes():
+    assert all(issubclass(c, Scene) and c.name for c in (TitleScene, DecksScene, NameFearScene, Confirm))
 
 
-def test_stack_passes_results_back(make_app):
+def test_stack_passes_results_to_the_callback(make_app):
     app = make_app()
     got = []
     title = app.top
-    title.resume = lambda name, result: got.append((name, result))
-    from game.ui.scenes.base import Confirm
-
-    app.push(Confirm, title="Sure?", choices=[("Yes", "yes", "primary"), ("No", None, "normal")])
+    app.push(Confirm, got.append, title="Sure?", choices=[("Yes", "yes", "primary"), ("No", None, "normal")])
     app.frame()
-    app.send(__import__("game.ui.scenes.base", fromlist=["Intent"]).Intent(CONFIRM))
-    assert app.top is title and got == [("confirm", "yes")]
+    app.send(Intent(CONFIRM))
+    assert app.top is title and got == ["yes"]
+    built = Confirm(app, title="Again?")
+    assert app.push(built, got.append) is built
+    app.send(Intent(BACK))  # Esc: the cancel result
+    assert app.top is title and got == ["yes", None]
+    with pytest.raises(TypeError):
+        app.push(built, title="parameters belong to a class")
 
 
 def test_the_loop_sleeps_when_nothing_moves(make_app, monkeypatch):
@@ -208,9 +198,9 @@ def test_loop_view_eases_and_is_instant_with_reduced_motion():
 
 def test_reduced_motion_never_animates_the_play(make_app):
     app = make_app(reduced_motion=True)
-    app.send(__import__("game.ui.scenes.base", fromlist=["Intent"]).Intent(CONFIRM))  # Play
+    app.send(Intent(CONFIRM))  # Play
     assert app.top.name == "play"
-    app.send(__import__("game.ui.scenes.base", fromlist=["Intent"]).Intent(PICK, index=0))
+    app.send(Intent(PICK, index=0))
     assert app.frame(0.016) is False
 
 
@@ -229,7 +219,7 @@ def test_sound_without_a_device_is_silence(monkeypatch):
 
 def test_resizing_lays_out_again(make_app):
     app = make_app()
-    app.send(__import__("game.ui.scenes.base", fromlist=["Intent"]).Intent(CONFIRM))
+    app.send(Intent(CONFIRM))
     for size in ((1024, 600), (1920, 1080), (700, 900)):
         app.resize(size)
         app.frame()

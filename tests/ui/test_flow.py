@@ -5,15 +5,14 @@ from __future__ import annotations
 import pygame
 
 from game.core import scoring
-from game.ui.scenes.base import scene_exists
+from game.ui.scenes.solo import play_card
+from game.ui.scenes.title import TitleScene
 from game.ui.widgets import FIT
 
 
 def _progress_shows(pilot, card_title: str) -> None:
     """The play is in the profile's history, and the progress screen (once built) draws it."""
     assert pilot.app.store.history(), "the play was not recorded"
-    if not scene_exists("progress"):
-        return
     assert pilot.scene.name == "progress"
     FIT.start()
     pilot.frames(2)
@@ -61,7 +60,7 @@ def test_keyboard_only_plays_a_card_to_the_debrief(make_app, drive):
     assert p.scene.name == "decks"
     p.press(pygame.K_ESCAPE)
     assert p.scene.name == "title"
-    if scene_exists("progress"):
+    if True:
         while p.scene.focused.action != "progress":
             p.press(pygame.K_TAB)
         p.press(pygame.K_RETURN)
@@ -92,8 +91,7 @@ def test_mouse_only_plays_a_card_to_the_debrief(make_app, drive):
     assert "Best ending so far: softened" in p.button(card.title).detail
     p.click("Back")
     assert p.scene.name == "title"
-    if scene_exists("progress"):
-        p.click("Your progress")
+    p.click("Your progress")
     _progress_shows(p, card.title)
 
 
@@ -136,10 +134,7 @@ def test_pause_at_any_time_and_suggested_when_flooded(pilot):
 
 def test_first_run_opens_the_intro(make_app):
     app = make_app(seen_intro=False)
-    if scene_exists("intro"):
-        assert app.top.name == "intro"
-    else:
-        assert app.top.name == "title"
+    assert app.top.name == "intro"
 
 
 def test_f5_reloads_decks_and_names_broken_ones(make_app, drive, tmp_path):
@@ -161,7 +156,7 @@ def test_f5_reloads_decks_and_names_broken_ones(make_app, drive, tmp_path):
 def test_debrief_names_each_move_and_gives_better_words(make_app, drive):
     p = drive(make_app())
     card = p.app.library.card("everyday/dishes")
-    p.app.push("play", card=card, seed=1)
+    play_card(p.app, card, seed=1)
     p.frames(1)
     while p.scene.name == "play":
         if p.scene.phase == "choose":
@@ -196,7 +191,7 @@ def test_a_corrupt_save_is_named_on_the_title_until_dismissed(attune_home, drive
     (attune_home / "progress.json").write_text("{ this is not json")
     (attune_home / "settings.json").write_text('{"version": 1, "settings": {"seen_intro": true}}')
     app = App()
-    app.push("title")
+    app.push(TitleScene)
     p = drive(app)
     p.frames(1)
     assert any("could not be read" in m for m in p.scene.messages)

@@ -6,6 +6,8 @@ import pytest
 
 from game.core.loader import load_library
 from game.paths import SCENARIOS
+from game.ui.scenes.settings import SettingsScene
+from game.ui.scenes.solo import play_card
 
 
 def _full(app) -> pygame.Surface:
@@ -20,7 +22,7 @@ def test_a_partial_frame_shows_what_a_full_frame_would(make_app, size):
     app = make_app(size=size)
     app.partial_frames = True
     card = next(load_library([SCENARIOS]).cards())
-    app.push("play", card=card, seed=1)
+    play_card(app, card, seed=1)
     view = app.top.view
     app.frame(0.0)  # a full frame: the stack changed
     assert app.dirty is None
@@ -48,7 +50,7 @@ def test_input_an_overlay_or_a_notice_brings_back_full_frames(make_app):
     assert app.dirty is None  # a notice lies over the screen while it shows
     app.toasts.clear()
     app.frame(0.1)
-    app.push("settings")
+    app.push(SettingsScene)
     app.frame(0.1)
     app.frame(0.1)
     assert app.dirty is None  # settings has no moving parts

@@ -18,6 +18,11 @@ from game.core import scoring
 from game.core.progress import PROGRESS_FILE, SETTINGS_FILE, Store
 from game.core.runner import Runner
 from game.ui.app import App
+from game.ui.scenes.about import AboutScene
+from game.ui.scenes.intro import IntroScene
+from game.ui.scenes.progress import ProgressScene
+from game.ui.scenes.settings import SettingsScene
+from game.ui.scenes.title import TitleScene
 from game.ui.widgets import FIT
 
 SIZES = [(1024, 600), (1280, 720), (1920, 1080)]
@@ -78,7 +83,7 @@ def test_first_run_intro_skipped_with_esc_is_seen_and_saved(make_app, drive, att
     saved = json.loads((attune_home / SETTINGS_FILE).read_text())
     assert saved["settings"]["seen_intro"] is True
     again = App(store=Store(attune_home))
-    again.push("title")
+    again.push(TitleScene)
     assert again.top.name == "title", "the intro opened again after it was skipped"
 
 
@@ -224,7 +229,7 @@ def test_a_corrupt_progress_file_is_set_aside_and_the_player_is_told(attune_home
     broken = '{"version": 1, "profiles": {"Me": {"plays": [ broken'
     (attune_home / PROGRESS_FILE).write_text(broken)
     app = App(store=Store(attune_home))
-    app.push("title")
+    app.push(TitleScene)
     p = drive(app)
     kept = [f for f in os.listdir(attune_home) if f.startswith(PROGRESS_FILE + ".unreadable-")]
     assert len(kept) == 1 and (attune_home / kept[0]).read_text() == broken, "the old file must be kept, unchanged"
@@ -361,6 +366,9 @@ def _visit_all(app, p, name: str) -> None:
         scroll_through()
 
 
+SCENES = {"intro": IntroScene, "progress": ProgressScene, "settings": SettingsScene, "about": AboutScene}
+
+
 @pytest.mark.parametrize("name", MY_SCENES)
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_screens_lay_out_at_every_size_and_text_size_with_no_text_outside_its_box(make_app, drive, size, name):
@@ -375,7 +383,7 @@ def test_screens_lay_out_at_every_size_and_text_size_with_no_text_outside_its_bo
             app.store.settings.text_size = text_size
             app.store.settings.high_contrast = high_contrast
             app.apply_settings()
-            app.push(name)
+            app.push(SCENES[name])
             FIT.start()
             try:
                 _visit_all(app, p, name)
@@ -388,4 +396,4 @@ def test_screens_lay_out_at_every_size_and_text_size_with_no_text_outside_its_bo
                 assert r.left >= 0 and r.right <= w, f"{b.label!r} leaves the window at text size {text_size}"
                 if b.column is None:
                     assert r.top >= 0 and r.bottom <= h, f"{b.label!r} leaves the window"
-            app.pop_to("title")
+            app.pop_to(TitleScene)

@@ -1,3 +1,4 @@
-"""One module a screen. A scene is opened by name: `app.push("decks")` imports
-game.ui.scenes.decks and builds its `SCENE` class. See base.py for how to add one.
+"""One module a screen: a scene class is opened with `app.push(SceneClass, callback, **params)`.
+
+See base.py for how to add one, and solo.py for how a flow of scenes is joined.
 """

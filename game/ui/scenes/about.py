@@ -94,6 +94,8 @@ def sections(home: str) -> list[Block]:
 
 
 class AboutScene(Scene):
+    name = "about"
+
     def enter(self) -> None:
         self.column = ScrollColumn()
         self.prose = Prose(sections(str(self.app.store.home)))
@@ -121,6 +123,3 @@ class AboutScene(Scene):
             self.prose.draw(surface, t, (self.origin[0], self.origin[1] + dy), view=self.column.view)
         self.column.draw_bar(surface, t)
         self.draw_buttons(surface)
-
-
-SCENE = AboutScene

@@ -1,14 +1,19 @@
-"""The Scene base class and the intents scenes receive.
+"""The Scene base class: life, focus, input and the standard pieces every screen shares.
 
 How to add a screen
 -------------------
-1. Make a module `game/ui/scenes/<name>.py` (a dash in a name becomes an
-   underscore: "name-fear" lives in name_fear.py).
-2. In it, subclass `Scene` and set `SCENE = YourScene` at module level.
-3. Open it with `self.app.push("<name>", **params)`; the params arrive as
-   keyword arguments to `__init__(self, app, **params)`. No registry to edit.
-4. Close it with `self.close(result)`; the scene below gets
-   `resume(name, result)`. `self.app.replace(name, **params)` swaps the top.
+1. Make a module `game/ui/scenes/<name>.py`; in it, subclass `Scene` and
+   give the class a `name` (used in fit reports and tests, never to decide
+   what happens).
+2. Open it with `self.app.push(YourScene, callback, **params)`; the params
+   arrive as keyword arguments to `__init__(self, app, **params)`.
+3. Close it with `self.close(result)`; the opener's `callback(result)` runs.
+   What follows a scene is decided by whoever opened it (see solo.py for the
+   play -> name the fear -> debrief flow), never by a scene looking at
+   another's name. `self.app.replace(YourScene, **params)` swaps the top.
+
+Keys: `keys` names the key table the scene reads (intents.py): SOLO_KEYS by
+default; a couple's screens take COUPLES_KEYS, a workshop's CLICKER_KEYS.
 
 A scene's life: `__init__` -> `enter()` -> `layout(size)` (again on every
 resize and settings change) -> many `handle(intent)`, `update(dt)`,
@@ -37,79 +42,44 @@ and a Back button (`self.back_button`, included in `self.buttons` by
 calls `area = self.layout_page(title, max_width)` instead: the header, then
 the rect its content goes in (centred, clear of the scroll bar).
 
-Leaving with a question: `self.ask_to_leave(title, text)` asks "Stay" or
-"Leave" with the focus on Stay; when the player leaves, the default
-`resume` closes the scene.
+Leaving with a question: `ask_to_leave(self, title, text)` (overlay.py) asks
+"Stay" or "Leave" with the focus on Stay, and closes the scene when the player
+leaves.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from ..intents import (
+    BACK,
+    CLICK,
+    CONFIRM,
+    DIGIT,
+    MOVE,
+    NEXT,
+    PAGE,
+    PICK,
+    POINT,
+    PREV,
+    SCROLL,
+    SOLO_KEYS,
+    Intent,
+    KeyTable,
+)
 from ..theme import Theme
-from ..widgets import Button, ScrollColumn, draw_text
+from ..widgets import Button, ScrollColumn, draw_text, measure
 
 if TYPE_CHECKING:
     from ..app import App
 
-# Intent kinds: what the player asked for, whatever the device.
-PICK = "pick"  # index: 0-based option (keys 1-6)
-MOVE = "move"  # dx, dy: an arrow key
-NEXT = "next"  # Tab
-PREV = "prev"  # Shift+Tab
-CONFIRM = "confirm"  # Enter, keypad Enter, Space
-BACK = "back"  # Esc
-PAUSE = "pause"  # P
-POINT = "point"  # pos: the mouse moved
-CLICK = "click"  # pos: left click released
-SCROLL = "scroll"  # dy: wheel steps, positive = towards the end
-PAGE = "page"  # dy: Page Up (-1) / Page Down (+1), also a presentation clicker
-TEXT = "text"  # text: typed characters (only while the app is in typing mode)
-ERASE = "erase"  # Backspace (only while the app is in typing mode)
-KINDS = (PICK, MOVE, NEXT, PREV, CONFIRM, BACK, PAUSE, POINT, CLICK, SCROLL, PAGE, TEXT, ERASE)
-
-LEAVE = "leave"  # the result of a question when the player chose to leave the scene below it
-
-
-@dataclass(frozen=True)
-class Intent:
-    kind: str
-    index: int = -1
-    dx: int = 0
-    dy: int = 0
-    pos: tuple[int, int] | None = None
-    text: str = ""
-
-
-def module_name(name: str) -> str:
-    return f"game.ui.scenes.{name.replace('-', '_')}"
-
-
-def scene_exists(name: str) -> bool:
-    """True when a module for the scene `name` is present."""
-    try:
-        return importlib.util.find_spec(module_name(name)) is not None
-    except ModuleNotFoundError:
-        return False
-
-
-def scene_class(name: str) -> type[Scene]:
-    """The class a scene module names in `SCENE`."""
-    module = importlib.import_module(module_name(name))
-    cls = getattr(module, "SCENE", None)
-    if not (isinstance(cls, type) and issubclass(cls, Scene)):
-        raise TypeError(f"{module.__name__} must set SCENE to a Scene subclass")
-    return cls
-
 
 class Scene:
     opaque = True  # False for an overlay: the scene below is drawn first, dimmed
-    name = ""  # set by the app: the name the scene was opened with
+    name = ""  # what fit reports and tests call the screen (the class name when empty)
+    keys: KeyTable = SOLO_KEYS  # the key table this scene reads (intents.py)
 
     def __init__(self, app: App, **params: Any) -> None:
         self.app = app
@@ -144,11 +114,6 @@ class Scene:
         self.draw_header(surface)
         self.draw_buttons(surface)
 
-    def resume(self, name: str, result: Any) -> None:
-        """The scene `name` opened from this one closed with `result`; on LEAVE this scene closes too."""
-        if result == LEAVE:
-            self.close()
-
     def on_reload(self) -> None:
         """The decks were reloaded from disk (F5): refresh what is shown."""
         self.layout(self.app.size)
@@ -163,15 +128,6 @@ class Scene:
     def close(self, result: Any = None) -> None:
         if self.app.top is self:
             self.app.pop(result)
-
-    def ask_to_leave(self, title: str, text: str, leave_label: str = "Leave") -> None:
-        """Ask before leaving, with the focus on Stay; leaving closes this scene (see `resume`)."""
-        self.app.push(
-            Confirm,
-            title=title,
-            paragraphs=[("body", text)],
-            choices=[("Stay", None, "primary"), (leave_label, LEAVE, "normal")],
-        )
 
     # -- focus and input -------------------------------------------------
     @property
@@ -253,8 +209,9 @@ class Scene:
             if b is not None:
                 self.activate(b)
             return b is not None
-        if k == PICK:
-            b = next((b for b in self.buttons if b.enabled and b.key == str(intent.index + 1)), None)
+        if k == PICK or (k == DIGIT and 1 <= intent.index <= 6):
+            number = intent.index + 1 if k == PICK else intent.index
+            b = next((b for b in self.buttons if b.enabled and b.key == str(number)), None)
             if b is not None:
                 self.activate(b)
             return b is not None
@@ -318,8 +275,6 @@ class Scene:
         self._title = title
         font = t.font("h1")
         title_w = w - 2 * m - bw - t.space(2)
-        from ..widgets import measure
-
         th = measure(font, title, title_w)
         self._title_rect = pygame.Rect(m, m + max(0, (bh - font.get_height()) // 2), title_w, th)
         return max(self._title_rect.bottom, self.back_button.box.bottom) + t.space(1.5)
@@ -355,112 +310,3 @@ class Scene:
                     b.draw(surface, self.theme, focused=b is focused)
             else:
                 b.draw(surface, self.theme, focused=b is focused)
-
-
-class Overlay(Scene):
-    """A panel over the dimmed scene below, closed by one of its buttons with that button's action.
-
-        self.app.push(Confirm, title="Leave this card?", paragraphs=[("body", "...")],
-                      choices=[("Stay", None, "primary"), ("Leave", "leave", "normal")])
-        # the scene below gets resume(name, "leave") or resume(name, None)
-
-    `paragraphs` are (role, text) pairs; a long text scrolls inside the panel.
-    Esc closes with `cancel` (None unless given).
-    """
-
-    opaque = False
-    name = "overlay"
-
-    def __init__(
-        self,
-        app: App,
-        title: str = "",
-        paragraphs: list[tuple[str, str]] | tuple = (),
-        choices: list[tuple[str, Any, str]] | tuple = (("OK", None, "primary"),),
-        cancel: Any = None,
-        **params: Any,
-    ) -> None:
-        super().__init__(app, **params)
-        self.title = title
-        self.paragraphs = list(paragraphs)
-        self.choices = list(choices)
-        self.cancel = cancel
-        self.column = ScrollColumn()
-        self.panel = pygame.Rect(0, 0, 0, 0)
-        self._placed: list[tuple[str, str, pygame.Rect]] = []
-
-    def layout(self, size: tuple[int, int]) -> None:
-        from ..widgets import measure, row_buttons, stack_buttons
-
-        t = self.theme
-        w, h = size
-        m = t.margin
-        keep = self.focused.action if self.buttons else None
-        self.buttons = [Button(label, action, style=style) for label, action, style in self.choices]
-        pw = min(w - 2 * m, int(t.body_px * 34))
-        pad = t.space(2.5)
-        inner = pw - 2 * pad
-        gutter = ScrollColumn.gutter(t)
-        row_h = max(
-            b.measure(t, (inner - t.space(1) * (len(self.buttons) - 1)) // len(self.buttons)) for b in self.buttons
-        )
-        stacked = row_h > t.line_height("strong") * 2 + t.space(2) or any(
-            b.natural_width(t) > (inner - t.space(1) * (len(self.buttons) - 1)) // len(self.buttons)
-            for b in self.buttons
-        )
-        buttons_h = (
-            sum(b.measure(t, inner) for b in self.buttons) + t.space(0.8) * (len(self.buttons) - 1)
-            if stacked
-            else row_h
-        )
-        title_h = measure(t.font("h1"), self.title, inner) if self.title else 0
-        self._placed = []
-        y = 0
-        for role, text in self.paragraphs:
-            ph = measure(t.font(role), text, inner - gutter)
-            self._placed.append((role, text, pygame.Rect(0, y, inner - gutter, ph)))
-            y += ph + t.space(1)
-        text_h = max(0, y - t.space(1))
-        max_h = h - 2 * m
-        fixed = pad * 2 + title_h + (t.space(1.5) if self.title else 0) + t.space(2) + buttons_h
-        view_h = max(t.body_px * 2, min(text_h, max_h - fixed))
-        ph = fixed + view_h
-        self.panel = pygame.Rect((w - pw) // 2, max(m, (h - ph) // 2), pw, ph)
-        x = self.panel.x + pad
-        top = self.panel.y + pad
-        self._title_box = pygame.Rect(x, top, inner, title_h)
-        vy = top + title_h + (t.space(1.5) if self.title else 0)
-        self.column.set_view(pygame.Rect(x, vy, inner, view_h), text_h)
-        for i, (role, text, r) in enumerate(self._placed):
-            self._placed[i] = (role, text, r.move(x, vy))
-        by = self.column.view.bottom + t.space(2)
-        if stacked:
-            stack_buttons(self.buttons, t, x, by, inner)
-        else:
-            row_buttons(self.buttons, t, pygame.Rect(x, by, inner, 0))
-        self.set_focus(self.button_for(keep) or self.buttons[0])
-
-    def draw(self, surface: pygame.Surface) -> None:
-        from ..widgets import draw_panel
-
-        t = self.theme
-        draw_panel(surface, self.panel, t, edge=t.colour.accent)
-        if self.title:
-            draw_text(surface, self.title, t.font("h1"), t.colour.text, self._title_box)
-        with self.column.clipped(surface) as dy:
-            for role, text, r in self._placed:
-                if self.column.visible(r):
-                    colour = t.colour.text_dim if role == "small" else t.colour.text
-                    draw_text(surface, text, t.font(role), colour, r.move(0, dy))
-        self.column.draw_bar(surface, t)
-        self.draw_buttons(surface)
-
-    def on_button(self, button: Button) -> None:
-        self.close(button.action)
-
-    def back(self) -> None:
-        self.close(self.cancel)
-
-
-class Confirm(Overlay):
-    name = "confirm"

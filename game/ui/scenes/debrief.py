@@ -1,6 +1,6 @@
 """The debrief: how it ended, the figures beside their guides, the pattern, every answer, the teaching.
 
-    app.push("debrief", session=session)     # records the play in the player's progress, once
+    app.push(DebriefScene, callback, session=session)  # records the play, once; callback("again"|"decks"|"title"|None)
 
 Every word here comes from the session layer (core/session.py, core/debrief.py):
 the figure table the progress screen shares, each move named with its points
@@ -24,6 +24,8 @@ from .base import Scene
 
 
 class DebriefScene(Scene):
+    name = "debrief"
+
     def __init__(self, app: Any, session: Session, record: bool = True, **p: Any) -> None:
         super().__init__(app, **p)
         self.session = session
@@ -149,17 +151,5 @@ class DebriefScene(Scene):
         self.draw_buttons(surface)
 
     def on_button(self, button: Button) -> None:
-        a = button.action
-        if a == "again":
-            self.app.replace("play", card=self.card)
-        elif a == "decks":
-            below = self.app.stack[-2].name if len(self.app.stack) > 1 else ""
-            if below == "decks":
-                self.close()
-            else:
-                self.app.replace("decks")
-        elif a == "title":
-            self.app.pop_to("title")
-
-
-SCENE = DebriefScene
+        if button.action in ("again", "decks", "title"):
+            self.close(button.action)  # whoever started the card decides where that leads

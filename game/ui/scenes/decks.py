@@ -17,6 +17,7 @@ from game.paths import SCENARIOS
 
 from ..widgets import Button, ScrollColumn, draw_panel, draw_text, measure
 from .base import Scene
+from .solo import play_card
 
 
 def short_path(path: str) -> str:
@@ -35,6 +36,8 @@ def card_detail(app: Any, card: Any) -> str:
 
 
 class DecksScene(Scene):
+    name = "decks"
+
     def enter(self) -> None:
         self.column = ScrollColumn()
 
@@ -124,10 +127,10 @@ class DecksScene(Scene):
     def on_button(self, button: Button) -> None:
         card = self.app.library.card(button.action)
         if card is not None:
-            self.app.push("play", card=card)
+            play_card(self.app, card, done=self._after_card)
 
-    def resume(self, name: str, result: Any) -> None:
-        self.layout(self.app.size)  # best endings may have changed
-
-
-SCENE = DecksScene
+    def _after_card(self, result: str | None) -> None:
+        if result == "title":
+            self.close()
+        else:
+            self.layout(self.app.size)  # best endings may have changed

@@ -1,6 +1,6 @@
 """How to play: four short pages for a first run, skippable at every page, reachable again from the title.
 
-    app.push("intro", first_run=True)
+    app.push(IntroScene, callback, first_run=True)
 
 What the game rewards, the two fears, the three ways shame shows, and how to
 play, in under a minute of reading. Skip (the button, or Esc) and the last
@@ -16,9 +16,10 @@ from typing import Any
 
 import pygame
 
+from ..intents import BACK, MOVE, PAGE, Intent
 from ..widgets import Button, ScrollColumn, draw_panel, draw_text, measure
 from ..widgets.prose import Block, Columns, Framed, Heading, Item, Para, Prose, Quote
-from .base import BACK, MOVE, PAGE, Intent, Scene
+from .base import Scene
 
 TITLE = "How to play"
 FIRST_TITLE = "Welcome to Attune"
@@ -69,6 +70,8 @@ def pages() -> list[list[Block]]:
 
 
 class IntroScene(Scene):
+    name = "intro"
+
     def __init__(self, app: Any, first_run: bool = False, **params: Any) -> None:
         super().__init__(app, **params)
         self.first_run = first_run
@@ -206,6 +209,3 @@ class IntroScene(Scene):
         store.settings.seen_intro = True
         store.save_settings()
         self.close(result)
-
-
-SCENE = IntroScene

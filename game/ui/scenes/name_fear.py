@@ -1,6 +1,6 @@
 """Name the fear: before the debrief, the player says which fear sat under the partner's words.
 
-app.push("name-fear", session=session)   # the card has ended; then the debrief follows
+app.push(NameFearScene, callback, session=session)   # the card has ended; callback(session) once named
 """
 
 from __future__ import annotations
@@ -15,14 +15,16 @@ from game.core.session import FEAR_HINTS, Session
 from ..portrait import Portrait
 from ..widgets import Button, ScrollColumn, draw_text, measure, stack_buttons
 from .base import Scene
+from .overlay import ask_to_leave
 
 
 class NameFearScene(Scene):
-    def __init__(self, app: Any, session: Session, then: str = "debrief", **p: Any) -> None:
+    name = "name-fear"
+
+    def __init__(self, app: Any, session: Session, **p: Any) -> None:
         super().__init__(app, **p)
         self.session = session
         self.run = session.runner
-        self.then = then
         self.portrait = Portrait(session.card.partner, session.card.pattern)
         self.column = ScrollColumn()
 
@@ -79,10 +81,7 @@ class NameFearScene(Scene):
         if isinstance(button.action, Fear):
             right = self.session.name_fear(button.action)
             self.app.sound.play("soften" if right else "steady")
-            self.app.replace(self.then, session=self.session)
+            self.close(self.session)
 
     def back(self) -> None:
-        self.ask_to_leave("Leave without the debrief?", "This play will not be kept in your progress.")
-
-
-SCENE = NameFearScene
+        ask_to_leave(self, "Leave without the debrief?", "This play will not be kept in your progress.")

@@ -1,7 +1,6 @@
 """Play one card: the setting, the partner's portrait and line, shuffled choices, the loop.
 
-    app.push("play", card=card)                 # solo: then name the fear, then the debrief
-    app.push("play", card=card, then="debrief") # another mode can choose what follows
+    app.push(PlayScene, callback, card=card)   # callback(session) once the card ends; callback(None) on leaving
 
 After a choice the scene shows the reaction: your words, the partner's
 reply (or how they take it), what it did to the loop, and the loop moving.
@@ -19,22 +18,25 @@ import pygame
 from game.core.model import Card
 from game.core.session import FEARS_ASKED, PAUSE_QUESTION, PauseNote, Reaction, Session
 
+from ..intents import LEAVE, PAUSE, Intent
 from ..loop_view import LoopView
 from ..portrait import Portrait
 from ..widgets import Button, ScrollColumn, draw_panel, draw_text, measure, stack_buttons
-from .base import LEAVE, PAUSE, Intent, Overlay, Scene
+from .base import Scene
+from .overlay import Overlay, ask_to_leave
 
 KEYS_CHOOSE = "Keys: 1-4 answer  ·  arrows and Enter  ·  P pause  ·  Esc leave"
 KEYS_REACT = "Keys: Enter continue  ·  P pause  ·  Esc leave"
 
 
 class PlayScene(Scene):
-    def __init__(self, app: Any, card: Card, seed: int | str | None = None, then: str = "name-fear", **p: Any) -> None:
+    name = "play"
+
+    def __init__(self, app: Any, card: Card, seed: int | str | None = None, **p: Any) -> None:
         super().__init__(app, **p)
         self.card = card
         self.session = Session(card, seed)
         self.run = self.session.runner
-        self.then = then
         self.phase = "choose"  # or "reaction"
         self.last: Reaction | None = None
         self.view = LoopView(names=("You", card.partner))
@@ -183,7 +185,7 @@ class PlayScene(Scene):
             self.back()
         elif a == "continue":
             if self.run.ended:
-                self.app.replace(self.then, session=self.session)
+                self.close(self.session)
             else:
                 self.phase = "choose"
                 self.layout(self.app.size)
@@ -203,15 +205,15 @@ class PlayScene(Scene):
     def open_pause(self) -> None:
         note = self.session.pause()
         self.app.sound.play("pause")
-        self.app.push(PauseOverlay, play=self, note=note)
+        self.app.push(PauseOverlay, self._after_pause, play=self, note=note)
 
     def back(self) -> None:
-        self.ask_to_leave("Leave this card?", "Your answers on this card so far will not be kept.", "Leave the card")
+        ask_to_leave(self, "Leave this card?", "Your answers on this card so far will not be kept.", "Leave the card")
 
-    def resume(self, name: str, result: Any) -> None:
-        if result == LEAVE:  # from the question, or from the pause
-            super().resume(name, result)
-        elif name == "pause":
+    def _after_pause(self, result: Any) -> None:
+        if result == LEAVE:
+            self.close()
+        else:
             self.view.set(self.run.tension, pattern=self.view.pattern)
             self.layout(self.app.size)
 
@@ -298,6 +300,3 @@ class PauseOverlay(Overlay):
             self.close("resume")
             return True
         return super().handle(intent)
-
-
-SCENE = PlayScene

@@ -19,11 +19,12 @@ from game.core import scoring
 from game.core.debrief import FigureRow, figure_rows
 from game.core.model import Move
 
+from ..intents import BACK, ERASE, TEXT, Intent
 from ..widgets import Button, ScrollColumn, draw_meter, draw_panel, draw_text, measure, meter_height
 from ..widgets.chart import BarRow, ChartPoint, LineChart, MoveBars
 from ..widgets.textfield import TextField
 from ..widgets.toggle import OptionButton
-from .base import BACK, ERASE, TEXT, Intent, Scene
+from .base import Scene
 
 TITLE = "Your progress"
 TWO_COLUMNS_EMS = 40  # wider than this, figures and moves sit side by side
@@ -45,6 +46,8 @@ def _day(when: str) -> str:
 
 
 class ProgressScene(Scene):
+    name = "progress"
+
     def enter(self) -> None:
         self.column = ScrollColumn()
         self.field = TextField(max_len=NAME_MAX, placeholder="A name")
@@ -303,6 +306,3 @@ class ProgressScene(Scene):
         if relayout:
             self.layout(self.app.size)
             self.set_focus(self.new_button)
-
-
-SCENE = ProgressScene

@@ -18,10 +18,12 @@ import pygame
 
 from game.core.progress import TEXT_SIZES
 
+from ..intents import CLICK, Intent
 from ..widgets import Button, ScrollColumn, draw_text, measure, row_buttons
 from ..widgets.prose import breakable
 from ..widgets.toggle import OptionButton, SwitchButton
-from .base import CLICK, Confirm, Intent, Scene
+from .base import Scene
+from .overlay import Confirm
 
 TITLE = "Settings"
 CONTENT_EMS = 44  # the widest the settings column gets, in body-text sizes
@@ -47,6 +49,8 @@ def _plural(n: int, word: str) -> str:
 
 
 class SettingsScene(Scene):
+    name = "settings"
+
     def __init__(self, app: Any, **params: Any) -> None:
         super().__init__(app, **params)
         self.column = ScrollColumn()
@@ -253,14 +257,15 @@ class SettingsScene(Scene):
         elif a == "delete":
             self.app.push(
                 Confirm,
+                self._after_question,
                 title=CONFIRM_TITLE,
                 paragraphs=[("body", self._confirm_text()), ("body", CONFIRM_KEEP)],
                 choices=[("Cancel", None, "primary"), ("Delete all progress", "delete", "normal")],
             )
 
-    def resume(self, name: str, result: Any) -> None:
+    def _after_question(self, result: Any) -> None:
         """The question closed: Cancel and Esc keep everything; only the delete button deletes."""
-        if name == Confirm.name and result == "delete":
+        if result == "delete":
             self._delete_all()
         self.set_focus(self.delete)
 
@@ -289,6 +294,3 @@ class SettingsScene(Scene):
             self.app.notify(f"Some saved files in {store.home} could not be deleted. You can remove them by hand.")
         self.layout(self.app.size)
         self.set_focus(self.delete)
-
-
-SCENE = SettingsScene

@@ -17,20 +17,24 @@ from game.core.session import suggested_card
 
 from ..loop_view import LoopView
 from ..widgets import Button, draw_panel, draw_text, measure, row_buttons, stack_buttons
-from .base import Scene, scene_exists
+from .base import Scene
 
 TAGLINE = "Hear the fear beneath the words."
 SUBTITLE = "Practise listening to a partner, one card at a time."
 
 
 class TitleScene(Scene):
+    name = "title"
+
     def enter(self) -> None:
         self.view = LoopView(names=("You", "Partner"), show_labels=False)
         self.view.set(3.0, instant=True)
         self.messages: list[str] = self.app.startup_messages
         self.app.startup_messages = []
-        if not self.app.store.settings.seen_intro and scene_exists("intro"):
-            self.app.push("intro", first_run=True)
+        if not self.app.store.settings.seen_intro:
+            from .intro import IntroScene
+
+            self.app.push(IntroScene, self._refresh, first_run=True)
 
     def _build(self) -> None:
         card = suggested_card(self.app.library.decks, self.app.store)
@@ -43,10 +47,10 @@ class TitleScene(Scene):
         items = [
             play,
             Button("Decks and cards", "decks"),
-            Button("Your progress", "progress", enabled=scene_exists("progress")),
-            Button("How to play", "intro", enabled=scene_exists("intro")),
-            Button("Settings", "settings", enabled=scene_exists("settings")),
-            Button("About and safety", "about", enabled=scene_exists("about")),
+            Button("Your progress", "progress"),
+            Button("How to play", "intro"),
+            Button("Settings", "settings"),
+            Button("About and safety", "about"),
             Button("Quit", "quit", style="quiet"),
         ]
         self.menu = items
@@ -145,19 +149,34 @@ class TitleScene(Scene):
         elif a == "play":
             card = suggested_card(self.app.library.decks, self.app.store)
             if card is None:
-                self.app.push("decks")
+                self._open_decks()
             else:
-                self.app.push("play", card=card)
+                from .solo import play_card
+
+                play_card(self.app, card, done=self._after_card)
+        elif a == "decks":
+            self._open_decks()
         elif a == "quit":
             self.app.quit()
         else:
-            self.app.push(a, **({"first_run": False} if a == "intro" else {}))
+            self.app.push(_screen(a), self._refresh, **({"first_run": False} if a == "intro" else {}))
+
+    def _open_decks(self) -> None:
+        from .decks import DecksScene
+
+        self.app.push(DecksScene, self._refresh)
+
+    def _after_card(self, result: str | None) -> None:
+        if result == "decks":
+            self._open_decks()
+        else:
+            self._refresh()
+
+    def _refresh(self, result: Any = None) -> None:
+        self.layout(self.app.size)  # the suggested card may have changed
 
     def back(self) -> None:
         """Esc on the title does nothing: Quit is a button, so a stray Esc never closes the game."""
-
-    def resume(self, name: str, result: Any) -> None:
-        self.layout(self.app.size)  # the suggested card may have changed
 
 
 @lru_cache(maxsize=4)
@@ -170,4 +189,20 @@ def _glow(size: tuple[int, int], colour: tuple[int, int, int]) -> pygame.Surface
     return pygame.transform.smoothscale(small, size)
 
 
-SCENE = TitleScene
+def _screen(action: str) -> type[Scene]:
+    """The screen a title button opens, imported when first asked for (a quicker start)."""
+    if action == "progress":
+        from .progress import ProgressScene
+
+        return ProgressScene
+    if action == "intro":
+        from .intro import IntroScene
+
+        return IntroScene
+    if action == "settings":
+        from .settings import SettingsScene
+
+        return SettingsScene
+    from .about import AboutScene
+
+    return AboutScene
