@@ -255,7 +255,7 @@ class Session:
         if not isinstance(data, dict):
             raise RunnerError("a saved session is a mapping")
         mode = data.get("mode", Mode.SOLO.value)
-        if mode not in {m.value for m in Mode}:
+        if not isinstance(mode, str) or mode not in {m.value for m in Mode}:
             raise RunnerError("the saved mode is not one this game knows")
         players = data.get("players", [])
         if not isinstance(players, list) or len(players) > MAX_PLAYERS:

@@ -150,3 +150,27 @@ def test_bad_details_are_refused():
     with pytest.raises(RunnerError):
         run.choose(0, votes=[1, 2, 3, 4, 5, 6, 7])
     assert not run.steps  # nothing was played by a refused call
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "mode": st.sampled_from(["solo", "together", "workshop"]) | JSON,
+            "players": st.lists(st.text(max_size=10), max_size=10) | JSON,
+            "runner": st.fixed_dictionaries({"card": st.just("test/one"), "events": st.lists(EVENT, max_size=6)})
+            | JSON,
+        },
+    )
+    | JSON
+)
+def test_any_saved_session_restores_or_raises_runner_error(data):
+    from game.core.session import Session
+
+    c = card()
+    try:
+        s = Session.from_dict(c, data)
+    except RunnerError:
+        return
+    assert Session.from_dict(c, json.loads(json.dumps(s.to_dict()))).to_dict() == s.to_dict()
