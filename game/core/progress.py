@@ -181,7 +181,8 @@ class Store:
                     self._plays[str(name)] = [PlayRecord.from_json(p) for p in prof.get("plays", [])]
             except (TypeError, ValueError, KeyError, AttributeError):
                 self._plays = {}
-                self._set_aside(PROGRESS_FILE, "progress", "its contents are not in the expected form")
+                if PROGRESS_FILE not in self.kept_as_is:  # a newer release's file is never moved
+                    self._set_aside(PROGRESS_FILE, "progress", "its contents are not in the expected form")
         self._plays.setdefault(self.profile, [])
 
     # -- files -----------------------------------------------------------

@@ -115,3 +115,14 @@ def test_migrate_does_not_change_its_input():
     assert data == copy and out["version"] == schema.SCHEMA
     with pytest.raises(schema.NotAVersion):
         schema.migrate("progress", {"version": True})
+
+
+def test_a_newer_file_this_release_cannot_parse_is_still_left_where_it_is(tmp_path):
+    data = json.loads((FIRST / PROGRESS_FILE).read_text())
+    data["version"] = schema.SCHEMA + 3
+    data["profiles"]["Sam"]["plays"][0]["ending"] = "a state this release never heard of"
+    text = json.dumps(data)
+    (tmp_path / PROGRESS_FILE).write_text(text)
+    store = Store(tmp_path)
+    assert (tmp_path / PROGRESS_FILE).read_text() == text and not list(tmp_path.glob("*.unreadable-*"))
+    assert any("newer version" in m for m in store.messages)

@@ -203,3 +203,24 @@ def test_a_corrupt_save_is_named_on_the_title_until_dismissed(attune_home, drive
     p.press(pygame.K_RETURN)
     assert not p.scene.messages and p.scene.focused.label == "Play"
     assert list(attune_home.glob("progress.json.unreadable-*"))
+
+
+def test_the_title_says_when_a_data_file_comes_from_a_newer_release(attune_home, drive):
+    import json
+
+    from game.core.progress import PROGRESS_FILE, Store
+    from game.core.schema import SCHEMA
+    from game.ui.app import App
+
+    attune_home.mkdir(parents=True, exist_ok=True)
+    text = json.dumps({"version": SCHEMA + 1, "profiles": {"Me": {"plays": []}}})
+    (attune_home / PROGRESS_FILE).write_text(text)
+    store = Store(attune_home)
+    store.settings.seen_intro = True
+    app = App(store=store)
+    app.push(TitleScene)
+    p = drive(app)
+    p.frames(1)
+    assert any("newer version of Attune" in m for m in app.top.messages)
+    p.click("Got it")
+    assert (attune_home / PROGRESS_FILE).read_text() == text
