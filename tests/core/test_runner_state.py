@@ -174,3 +174,12 @@ def test_any_saved_session_restores_or_raises_runner_error(data):
     except RunnerError:
         return
     assert Session.from_dict(c, json.loads(json.dumps(s.to_dict()))).to_dict() == s.to_dict()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 20), min_size=1, max_size=6).filter(any), st.integers() | st.text(max_size=6))
+def test_the_vote_winner_is_always_a_most_voted_option(votes, seed):
+    first, tie = vote_winner(votes)
+    assert first == votes.index(max(votes)) and tie == (votes.count(max(votes)) > 1)
+    drawn, _ = vote_winner(votes, TieRule.SEEDED, seed)
+    assert votes[drawn] == max(votes) and vote_winner(votes, TieRule.SEEDED, seed)[0] == drawn
