@@ -17,6 +17,9 @@ from collections.abc import Iterator
 
 from .model import NOWHERE, Card, Pos
 
+# Shown after a card's care note, on the pause screen and in the debrief.
+CARE_POINTER = "About and safety, on the title screen, says where to turn."
+
 # Each pattern is one way a partner may voice risk. Case is ignored; curly
 # apostrophes are read as straight ones first.
 RISK_PATTERNS: tuple[tuple[str, str], ...] = (

@@ -146,7 +146,7 @@ class Tally:
                 f"(at most {1 - MIN_ATTACK_RECOVERY_SHARE:.0%})"
             )
         if len(self.good_unchanged) > MAX_GOOD_MOVES_UNCHANGED:
-            out.append(f"{len(self.good_unchanged)} good opening answers leave the loop where it was")
+            out.append(f"good opening answers that leave the loop where it was: {', '.join(self.good_unchanged)}")
         if self.floor_share > MAX_FLOOR_SHARE:
             out.append(f"{self.floor_share:.0%} of random plays score 0% attunement (at most {MAX_FLOOR_SHARE:.0%})")
         if self.random_plays and self.mean_worst_attunement >= self.mean_random_attunement:

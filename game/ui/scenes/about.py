@@ -35,6 +35,11 @@ def sections(home: str) -> list[Block]:
                     "Better listening is never the answer to abuse, violence, coercion, or being afraid "
                     "of your partner. None of that is a communication problem, and none of it is your fault."
                 ),
+                Para(
+                    "Controlling behaviour is one of these: a partner who checks your phone, controls the money, "
+                    "cuts you off from friends or family, or frightens you. That is a matter for help, not for "
+                    "better listening; a helpline can talk it through with you."
+                ),
                 Para("If you are in danger now, call the emergency number where you are.", role="strong"),
                 Para(
                     "A domestic violence helpline can listen in confidence and help you plan what to do. "

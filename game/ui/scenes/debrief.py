@@ -15,6 +15,8 @@ from typing import Any
 import pygame
 
 from game.core.debrief import GUIDE_NOTE, Review, figure_rows, pattern_words
+from game.core.safety import CARE_POINTER
+from game.core.scoring import ATTUNEMENT_MEANING
 from game.core.session import Session
 
 from ..loop_view import draw_state_shape
@@ -65,8 +67,13 @@ class DebriefScene(Scene):
         text = self.session.fear_words()
         if text is not None:
             blocks.append(Para(text, "strong", colour="good" if s.fear_correct else None, gap_after=1.6))
+        # a care note, where the card touches risk
+        if self.card.care:
+            care = [Heading("Take care", accent=True, gap_after=0.5), Para(self.card.care), Para(CARE_POINTER, "small")]
+            blocks.append(Framed(care, edge="accent", shadow=False, gap_after=1.6))
         # figures beside their guides
         blocks.append(Heading("Your figures", accent=True))
+        blocks.append(Para(ATTUNEMENT_MEANING, "small", gap_after=0.8))
         blocks += self._figures(width)
         blocks.append(Para(GUIDE_NOTE, "small", dim=True, gap_after=1.6))
         # the pattern

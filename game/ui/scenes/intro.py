@@ -16,6 +16,8 @@ from typing import Any
 
 import pygame
 
+from game.core import scoring
+
 from ..intents import BACK, MOVE, PAGE, Intent
 from ..widgets import Button, ScrollColumn, draw_panel, draw_text, measure
 from ..widgets.prose import Block, Columns, Framed, Heading, Item, Para, Prose, Quote
@@ -65,6 +67,7 @@ def pages() -> list[list[Block]]:
             Item("4", "Pause with P", "Ask: what is my vulnerable fear right now?"),
             Item("5", "Name the fear", "Which one sat under their words?"),
             Item("6", "Read the debrief", "Each move named, and better words where they help."),
+            Para(scoring.ATTUNEMENT_MEANING, "small"),
         ],
     ]
 

@@ -16,6 +16,7 @@ from typing import Any
 import pygame
 
 from game.core.model import Card
+from game.core.safety import CARE_POINTER
 from game.core.session import FEARS_ASKED, PAUSE_QUESTION, PauseNote, Reaction, Session
 
 from ..intents import LEAVE, PAUSE, Intent
@@ -286,6 +287,8 @@ class PauseOverlay(Overlay):
         paras: list[tuple[str, str]] = [("h2", FEARS_ASKED), ("body", note.asked)]
         relieved = note.brk is not None and note.brk.relieved
         paras.append(("body" if relieved or play.run.flooded else "small", note.words))
+        if play.card.care:
+            paras.append(("body", f"{play.card.care} {CARE_POINTER}"))
         super().__init__(
             app,
             title=PAUSE_QUESTION,
