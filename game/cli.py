@@ -55,6 +55,11 @@ def _parser() -> argparse.ArgumentParser:
         help="text size: 0 Small, 1 Medium (the default), 2 Large, 3 Huge",
     )
     s.add_argument("--high-contrast", action="store_true", help="the high-contrast palette")
+    s.add_argument(
+        "--json", action="store_true", help="print one JSON object: each screen's file, smallest text, overflows"
+    )
+
+    sub.add_parser("together", help="open the game at Play together, for a couple at one screen")
     return p
 
 
@@ -87,13 +92,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "shots":
         from .ui.shots import run_tour
 
-        return run_tour(
+        report: dict | None = {} if args.json else None
+        code = run_tour(
             args.outdir,
             args.size,
             extra_decks=args.deck,
             text_size=args.text_size,
             high_contrast=args.high_contrast,
+            quiet=args.json,
+            report=report,
         )
+        if report is not None:
+            print(json.dumps({"screens": report}))
+        return code
+    if command == "together":
+        from .ui.app import run
+
+        return run(extra_decks=args.deck, start="together")
     from .ui.app import run
 
     return run(extra_decks=args.deck)

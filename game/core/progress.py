@@ -353,8 +353,8 @@ class Store:
         endings = [p.ending for p in self.history() if p.card_id == card_id]
         return min(endings, key=order.__getitem__) if endings else None
 
-    def totals(self) -> scoring.Figures:
-        plays = self.history()
+    def totals(self, profile: str | None = None) -> scoring.Figures:
+        plays = self.history(profile)
         c = {k: sum(int(p.counts.get(k, 0)) for p in plays) for k in _FIGURE_FIELDS}
         asked = sum(1 for p in plays if p.fear_correct is not None)
         named = sum(1 for p in plays if p.fear_correct)

@@ -372,12 +372,16 @@ def wait_for_event(timeout_ms: int) -> pygame.event.Event:
         time.sleep(th.IDLE_POLL_MS / 1000)
 
 
-def run(extra_decks: Iterable[str] = ()) -> int:
-    """Open the game on the title screen and play until the player quits."""
+def run(extra_decks: Iterable[str] = (), start: str = "title") -> int:
+    """Open the game on the title screen (or at a mode: "together") and play until the player quits."""
     from .scenes.title import TitleScene
 
     app = App(extra_decks=extra_decks)
-    app.push(TitleScene)
+    title = app.push(TitleScene)
+    if start == "together":
+        from .scenes.together.flow import start_together
+
+        start_together(app, lambda: title.layout(app.size))
     try:
         return app.run()
     finally:

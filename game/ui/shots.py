@@ -60,7 +60,9 @@ def run_tour(
     text_size: int = 1,
     high_contrast: bool = False,
     quiet: bool = False,
+    report: dict | None = None,
 ) -> int:
+    """Render the tour; with `report`, fill it with each screen's file, smallest text and overflows."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     import pygame
@@ -94,8 +96,19 @@ def run_tour(
         def shot(name: str) -> None:
             for _ in range(int(SETTLE * 10)):
                 app.frame(0.1)
-            pygame.image.save(app.screen, str(out / f"{name}.png"))
+            mark = len(FIT.records)
+            app.frame(0.1)  # one frame recorded alone: what this screen draws
+            path = out / f"{name}.png"
+            pygame.image.save(app.screen, str(path))
             saved.append(name)
+            if report is not None:
+                mine = FIT.records[mark:]
+                sizes = [r.px for r in mine if r.px and r.text.strip()]
+                report[name] = {
+                    "file": str(path),
+                    "min_text_px": min(sizes) if sizes else None,
+                    "overflows": len({(r.text, r.problem) for r in mine if r.problem}),
+                }
 
         def visit(scene, **params) -> None:
             app.push(scene, **params)
@@ -138,6 +151,11 @@ def run_tour(
             app.pop_to(TitleScene)
         for scene in (ProgressScene, SettingsScene, AboutScene):
             visit(scene)
+        if card is not None:
+            from .tour_together import together_tour
+
+            together_tour(app, shot, send)
+            app.pop_to(TitleScene)
         FIT.stop()
         pygame.display.quit()
     problems = FIT.overflows

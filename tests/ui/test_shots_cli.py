@@ -11,7 +11,7 @@ from game import cli
 def tours(monkeypatch):
     calls = []
 
-    def fake_tour(outdir, size=(1280, 720), extra_decks=(), text_size=1, high_contrast=False, quiet=False):
+    def fake_tour(outdir, size=(1280, 720), extra_decks=(), text_size=1, high_contrast=False, quiet=False, report=None):
         calls.append({"outdir": outdir, "size": size, "text_size": text_size, "high_contrast": high_contrast})
         return 0
 

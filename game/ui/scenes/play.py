@@ -33,14 +33,22 @@ KEYS_REACT = "Keys: Enter continue  ·  P pause  ·  Esc leave"
 class PlayScene(Scene):
     name = "play"
 
-    def __init__(self, app: Any, card: Card, seed: int | str | None = None, **p: Any) -> None:
+    def __init__(
+        self,
+        app: Any,
+        card: Card,
+        seed: int | str | None = None,
+        session: Session | None = None,
+        names: tuple[str, str] = ("You", ""),
+        **p: Any,
+    ) -> None:
         super().__init__(app, **p)
         self.card = card
-        self.session = Session(card, seed)
+        self.session = session or Session(card, seed)  # another mode hands in its own session
         self.run = self.session.runner
         self.phase = "choose"  # or "reaction"
         self.last: Reaction | None = None
-        self.view = LoopView(names=("You", card.partner))
+        self.view = LoopView(names=(names[0], names[1] or card.partner))
         self.view.set(self.run.tension, instant=True)
         self.portrait = Portrait(card.partner, card.pattern)
         self.column = ScrollColumn()

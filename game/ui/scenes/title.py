@@ -47,15 +47,16 @@ class TitleScene(Scene):
         items = [
             play,
             Button("Decks and cards", "decks"),
+            Button("Play together", "together"),
             Button("Your progress", "progress"),
             Button("How to play", "intro"),
             Button("Settings", "settings"),
             Button("About and safety", "about"),
-            Button("Quit", "quit", style="quiet"),
         ]
         self.menu = items
         self.dismiss = Button("Got it", "dismiss") if self.messages else None
-        self.buttons = ([self.dismiss] if self.dismiss else []) + items
+        self.quit_button = Button("Quit", "quit", style="quiet")  # in the corner, where Back sits elsewhere
+        self.buttons = ([self.dismiss] if self.dismiss else []) + items + [self.quit_button]
 
     def layout(self, size: tuple[int, int]) -> None:
         keep = self.focused.action if self.buttons else ("dismiss" if self.messages else "play")
@@ -67,7 +68,9 @@ class TitleScene(Scene):
         left_w = int(w * 0.5) if wide else w - 2 * m
         x = m + t.space(2) if wide else m
         col_w = min(left_w - x, int(t.body_px * 21))
-        y = m
+        qw = self.quit_button.natural_width(t) + t.space(1)
+        self.quit_button.place(pygame.Rect(w - m - qw, m, qw, self.quit_button.measure(t, qw)))
+        y = self.quit_button.box.bottom + t.space(1) if self.messages else m
         # a notice about saved data, first
         self.notice_rect = None
         if self.messages:
@@ -101,8 +104,9 @@ class TitleScene(Scene):
             first.place(pygame.Rect(x, y, width, fh))
             y += fh + gap
             rest = self.menu[1:]
-            for i in range(0, len(rest), 2):
-                rh = row_buttons(rest[i : i + 2], t, pygame.Rect(x, y, width, 0), gap)
+            per_row = 3 if width >= t.body_px * 30 else 2  # a wide window takes three to a row
+            for i in range(0, len(rest), per_row):
+                rh = row_buttons(rest[i : i + per_row], t, pygame.Rect(x, y, width, 0), gap)
                 y += rh + gap
         # centre the name and the menu in the height left over (not when a notice sits on top)
         bottom = max(b.box.bottom for b in self.menu)
@@ -154,6 +158,10 @@ class TitleScene(Scene):
                 from .solo import play_card
 
                 play_card(self.app, card, done=self._after_card)
+        elif a == "together":
+            from .together.flow import start_together
+
+            start_together(self.app, self._refresh)
         elif a == "decks":
             self._open_decks()
         elif a == "quit":

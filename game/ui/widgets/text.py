@@ -27,6 +27,7 @@ class FitRecord:
     box: tuple[int, int, int, int]
     needed: tuple[int, int]
     problem: str  # "" when the text fits
+    px: int = 0  # the font's height in pixels: how small the text is drawn
 
     def __str__(self) -> str:
         x, y, w, h = self.box
@@ -61,7 +62,9 @@ class FitLog:
                 out.append(r)
         return out
 
-    def note(self, text: str, box: pygame.Rect, needed: tuple[int, int], bounds: pygame.Rect | None) -> None:
+    def note(
+        self, text: str, box: pygame.Rect, needed: tuple[int, int], bounds: pygame.Rect | None, px: int = 0
+    ) -> None:
         if not self.recording:
             return
         problem = ""
@@ -71,7 +74,12 @@ class FitLog:
             problem = "too tall"
         elif bounds is not None and not bounds.contains(box):
             problem = "outside the window"
-        self.records.append(FitRecord(self.scene, text, tuple(box), needed, problem))
+        self.records.append(FitRecord(self.scene, text, tuple(box), needed, problem, px))
+
+    def smallest(self, scene: str) -> int | None:
+        """The height of the smallest text drawn on a screen while recording (None when none was)."""
+        sizes = [r.px for r in self.records if r.scene == scene and r.px and r.text.strip()]
+        return min(sizes) if sizes else None
 
 
 FIT = FitLog()
@@ -146,7 +154,7 @@ def draw_text(
     needed_h = lh * (len(lines) - 1) + font.get_height() if lines else 0
     needed_w = max((font.size(line)[0] for line in lines), default=0)
     bounds = None if surface.get_clip() != surface.get_rect() else surface.get_rect()
-    FIT.note(text, rect, (needed_w, needed_h), bounds)
+    FIT.note(text, rect, (needed_w, needed_h), bounds, font.get_height())
     y = rect.y
     if valign == "middle":
         y = rect.y + (rect.height - needed_h) // 2
@@ -183,7 +191,7 @@ def draw_label(
     img = render_line(font, text, colour)
     r = img.get_rect(**{anchor: pos})
     bounds = None if surface.get_clip() != surface.get_rect() else surface.get_rect()
-    FIT.note(text, r, r.size, bounds)
+    FIT.note(text, r, r.size, bounds, font.get_height())
     surface.blit(img, r)
     return r
 
