@@ -27,7 +27,7 @@ from typing import Any
 from . import scoring
 from .atomic import atomic_write
 from .model import LoopState, Mode
-from .schema import SCHEMA, NotAVersion, migrate, version_of
+from .schema import SCHEMA, NotAVersion, back_up, migrate, version_of
 
 SETTINGS_FILE = "settings.json"
 PROGRESS_FILE = "progress.json"
@@ -158,6 +158,7 @@ class Store:
         self.messages: list[str] = []
         self.writable = True
         self.kept_as_is: set[str] = set()  # files this session reads but must not write (from a newer release)
+        self._outdated: dict[str, int] = {}  # files from an older release, by the version they were written in
         try:
             self.home.mkdir(parents=True, exist_ok=True)
         except OSError:
@@ -173,6 +174,7 @@ class Store:
         raw_settings = self._read(SETTINGS_FILE, "settings")
         self.settings = Settings.from_dict(raw_settings.get("settings", {}) if raw_settings else {})
         self.profile = str(raw_settings.get("profile", DEFAULT_PROFILE)) if raw_settings else DEFAULT_PROFILE
+        self._bring_up_to_date(SETTINGS_FILE)
         raw = self._read(PROGRESS_FILE, "progress")
         self._plays: dict[str, list[PlayRecord]] = {}
         if raw:
@@ -184,6 +186,7 @@ class Store:
                 if PROGRESS_FILE not in self.kept_as_is:  # a newer release's file is never moved
                     self._set_aside(PROGRESS_FILE, "progress", "its contents are not in the expected form")
         self._plays.setdefault(self.profile, [])
+        self._bring_up_to_date(PROGRESS_FILE)
 
     # -- files -----------------------------------------------------------
     def _sweep_leftovers(self) -> None:
@@ -226,21 +229,20 @@ class Store:
             return data
         if version < SCHEMA:
             data = migrate(what, data)
-            if self.writable and self._back_up(name, version):
-                self._write(name, data)
+            self._outdated[name] = version  # rewritten once it has been read whole (_bring_up_to_date)
         return data
 
-    def _back_up(self, name: str, version: int) -> bool:
-        """Copy a file from an older release aside, once, before it is first rewritten in the new form."""
-        backup = self.home / f"{name}.v{version}-backup"
-        if backup.exists():
-            return True
-        try:
-            atomic_write(backup, (self.home / name).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError):
+    def _bring_up_to_date(self, name: str) -> None:
+        """Rewrite a file from an older release in the current form, after a copy of it is kept aside."""
+        version = self._outdated.pop(name, None)
+        if version is None or not self.writable or not (self.home / name).exists():
+            return  # not old, or set aside as unreadable
+        if not back_up(self.home / name, version):
             self.kept_as_is.add(name)  # no copy, no rewrite: the old file stays as it was
-            return False
-        return True
+        elif name == SETTINGS_FILE:
+            self.save_settings()
+        else:
+            self.save_progress()
 
     def _set_aside(self, name: str, what: str, reason: str) -> None:
         path = self.home / name

@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
+
+from .atomic import atomic_write
 
 SCHEMA = 2  # the version this release writes, for both files
 FIRST_VERSION = 1  # what a file without a version is taken to be
@@ -64,3 +67,19 @@ def migrate(kind: str, data: dict[str, Any]) -> dict[str, Any]:
         version += 1
     out["version"] = SCHEMA
     return out
+
+
+def backup_path(path: Path, version: int) -> Path:
+    return path.with_name(f"{path.name}.v{version}-backup")
+
+
+def back_up(path: Path, version: int) -> bool:
+    """Copy a file from an older release aside, once (an earlier copy is kept); False when it cannot be."""
+    backup = backup_path(path, version)
+    if backup.exists():
+        return True
+    try:
+        atomic_write(backup, path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return False
+    return True

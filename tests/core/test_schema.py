@@ -126,3 +126,12 @@ def test_a_newer_file_this_release_cannot_parse_is_still_left_where_it_is(tmp_pa
     store = Store(tmp_path)
     assert (tmp_path / PROGRESS_FILE).read_text() == text and not list(tmp_path.glob("*.unreadable-*"))
     assert any("newer version" in m for m in store.messages)
+
+
+def test_an_old_file_whose_plays_cannot_be_read_is_set_aside_as_it_was(tmp_path):
+    raw = b'{"version": 1, "profiles": {"Me": {"plays": [{"card": "x"}]}}}'
+    (tmp_path / PROGRESS_FILE).write_bytes(raw)
+    store = Store(tmp_path)
+    aside = list(tmp_path.glob("progress.json.unreadable-*"))
+    assert len(aside) == 1 and aside[0].read_bytes() == raw and store.messages
+    assert not list(tmp_path.glob("*-backup")) and not (tmp_path / PROGRESS_FILE).exists()
