@@ -46,6 +46,8 @@ CODES: dict[str, str] = {
     "AT401": "beat is unreachable",
     "AT402": "text too long for the screen",
     "AT403": "two choices in a card say the same",
+    "AT404": "a partner line no path can show",
+    "AT405": "a partner voices risk and the card has no care note",
 }
 
 

@@ -1,4 +1,4 @@
-"""Graph checks on a built card: targets, choice counts, reachability, termination.
+"""Graph checks on a built card: targets, choice counts, reachability, termination, dead lines, care.
 
 The loader runs these on every card it builds; a card with an error is left
 out of its deck. Warnings (AT4xx) leave the card playable; `--strict` makes
@@ -7,6 +7,7 @@ them fail the `validate` command.
 
 from __future__ import annotations
 
+from . import reach, safety
 from .diagnostics import Diagnostic, error, warning
 from .model import END, Card, Pos
 
@@ -105,4 +106,40 @@ def check_card(card: Card) -> list[Diagnostic]:
                 )
             else:
                 said[key] = c.pos.line
+    out += _dead_lines(card)
+    out += _care(card)
     return out
+
+
+def _dead_lines(card: Card) -> list[Diagnostic]:
+    """AT404: per-state `says` variants that no path shows (every path walked, the pause action too)."""
+    return [
+        _at(
+            warning,
+            dead.pos,
+            "AT404",
+            f"the {dead.state.value} line of beat `{dead.beat_id}` can never be shown: no path arrives here "
+            f"{dead.state.value}; lead an answer that leaves the loop {dead.state.value} to this beat, "
+            "or write one line for every state",
+        )
+        for dead in reach.dead_lines(card)
+    ]
+
+
+def _care(card: Card) -> list[Diagnostic]:
+    """AT405: the partner voices risk and the card has no `care:` note, at the first such line."""
+    if card.care:
+        return []
+    risk = safety.first_risk(card)
+    if risk is None:
+        return []
+    pos, kind, _ = risk
+    return [
+        _at(
+            warning,
+            pos,
+            "AT405",
+            f"the partner speaks of {kind} here and card `{card.id}` has no `care:` note: add one or two "
+            "sentences that point to help (the game shows them with a link to About and safety)",
+        )
+    ]

@@ -54,11 +54,18 @@ RISK_PATTERNS: tuple[tuple[str, str], ...] = (
 )
 
 _COMPILED = tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in RISK_PATTERNS)
+# Every pattern above needs one of these words: texts without any (nearly all) are passed at once.
+_ANY_WORD = re.compile(
+    r"burden|without me|disappear|vanish|here|around|gone|go on|going on|carry|carrying|point|"
+    r"myself|meself|self|it all|life|suicid|die|dead|better off"
+)
 
 
 def risk_in(text: str) -> str | None:
     """The name of the first kind of risk this text voices, or None."""
     plain = text.replace("\u2019", "'").replace("\u2018", "'")
+    if not _ANY_WORD.search(plain.lower()):
+        return None
     for name, rx in _COMPILED:
         if rx.search(plain):
             return name

@@ -6,7 +6,7 @@ import pytest
 
 from game.core.loader import load_deck_file, load_deck_text, load_library
 
-from .decks import BASE, edit
+from .decks import BASE, ESCALATED_LINE, edit, without_dead_lines
 
 
 def diags(text: str):
@@ -30,7 +30,7 @@ def at(text: str, code: str, line: int, col: int):
 
 def test_base_deck_loads_cleanly():
     deck, ds = diags(BASE)
-    assert ds == []
+    assert [(d.code, d.line) for d in ds] == [("AT404", ESCALATED_LINE)]  # the one thing BASE leaves unsaid
     assert deck is not None and [c.full_id for c in deck.cards] == ["test/one"]
     card = deck.cards[0]
     assert card.start == "first" and card.tension == 5.0
@@ -133,7 +133,7 @@ def test_list_is_not_text():
 
 def test_quoted_yes_is_text():
     deck, ds = diags(edit("says: You never listen.", "says: 'yes'"))
-    assert ds == [] and deck.cards[0].beats["first"].says_varies is False
+    assert without_dead_lines(ds) == [] and deck.cards[0].beats["first"].says_varies is False
 
 
 def test_empty_text():
@@ -272,7 +272,7 @@ def test_a_bad_card_leaves_the_others_in_its_deck():
     bad = good.replace("id: two", "id: three").replace("move: defend", "move: argue")
     deck, ds = diags(BASE + bad + good)
     assert [c.id for c in deck.cards] == ["one", "two"]
-    assert [d.code for d in ds] == ["AT205"]
+    assert [d.code for d in without_dead_lines(ds)] == ["AT205"]
 
 
 def test_one_bad_deck_never_stops_the_others(tmp_path: Path):
