@@ -153,7 +153,7 @@ class Monkey:
         assert app.stack, "no screen at all " + where
         top = app.top
         assert isinstance(top, Scene) and top.name, "the top is not a scene " + where
-        assert isinstance(top.name, str) and top.name == type(top).name, f"{top.name!r} " + where
+        assert isinstance(top.name, str) and top.name.strip(), f"{top.name!r} " + where
         surface = pygame.display.get_surface()
         assert surface is not None and surface.get_size() == app.size, "window and app disagree " + where
         assert app.screen.get_size() == surface.get_size(), "the app draws on a stale surface " + where

@@ -68,7 +68,12 @@ def test_killed_while_saving_the_files_are_old_or_new(tmp_path: Path):
         assert int(first.split()[1]) == saved, (first, saved)
         time.sleep(rng.uniform(0.0, 0.06))  # a random moment: mostly mid-save, as saves follow each other
         proc.send_signal(signal.SIGKILL)
-        out, _ = proc.communicate()
+        proc.wait()
+        # read through the same text stream as `readline` above: it may already hold later lines in its
+        # buffer, which `communicate()` (reading the pipe itself) would never see
+        out = proc.stdout.read()
+        proc.stdout.close()
+        proc.stderr.close()
         reported = [int(line.split()[1]) for line in out.splitlines() if line.startswith("SAVED ")]
         if reported:
             saved = reported[-1]
