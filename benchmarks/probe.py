@@ -72,7 +72,7 @@ def title(idle: float) -> int:
 def frames(count: int, size: tuple[int, int]) -> int:
     import pygame
 
-    from game.core.loader import load_library
+    from game.core.library import load_library
     from game.paths import SCENARIOS
     from game.ui.app import App
     from game.ui.scenes.solo import play_card

@@ -60,6 +60,12 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     sub.add_parser("together", help="open the game at Play together, for a couple at one screen")
+
+    ws = sub.add_parser("workshop", help="run a workshop: projector, clicker, the room's votes")
+    ws.add_argument("--playlist", metavar="FILE", help="a playlist file (see docs/card-format.md)")
+    ws.add_argument("--resume", action="store_true", help="go on with the workshop saved in the data folder")
+    ws.add_argument("--windowed", action="store_true", help="a window instead of fullscreen")
+    ws.add_argument("--presenter", action="store_true", help="a second window with the facilitator's notes")
     return p
 
 
@@ -105,11 +111,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if report is not None:
             print(json.dumps({"screens": report}))
         return code
+    if command == "workshop":
+        return workshop(args)
     if command == "together":
-        from .ui.app import run
+        from .ui.launch import run
 
         return run(extra_decks=args.deck, start="together")
-    from .ui.app import run
+    from .ui.launch import run
 
     return run(extra_decks=args.deck)
 
@@ -117,11 +125,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 def validate(paths: list[str], strict: bool = False) -> int:
     from .core.library_check import check_library
 
-    report = check_library(paths)  # the loader's diagnostics; a large library on every core
-    for d in report.diagnostics:
+    decks_at, playlists = split_playlists(paths)
+    report = check_library(decks_at)  # the loader's diagnostics; a large library on every core
+    diagnostics = list(report.diagnostics) + check_playlists(playlists, decks_at)
+    for d in diagnostics:
         print(d)
-    errors, warnings = len(report.errors), len(report.warnings)
-    cards, decks, nfiles = report.cards, report.decks, report.files
+    errors = len(report.errors) + sum(1 for d in diagnostics[len(report.diagnostics) :] if d.is_error)
+    warnings = len(diagnostics) - errors
+    cards, decks, nfiles = report.cards, report.decks, report.files + len(playlists)
     verdict = "ok" if not errors and not (strict and warnings) else "failed"
     print(
         f"{verdict}: {nfiles} file{'s' * (nfiles != 1)}, {decks} deck{'s' * (decks != 1)}, "
@@ -131,9 +142,65 @@ def validate(paths: list[str], strict: bool = False) -> int:
     return 0 if verdict == "ok" else 1
 
 
+def workshop(args: argparse.Namespace) -> int:
+    """Check the playlist first (as `validate` would), then open the room's view."""
+    playlist = None
+    if args.playlist:
+        from .core.library import load_library
+        from .core.playlist import load_playlist_file
+
+        library = load_library([str(SCENARIOS), *args.deck])
+        playlist, diagnostics = load_playlist_file(args.playlist, library)
+        for d in diagnostics:
+            print(d, file=sys.stderr)
+        if playlist is None:
+            return 1
+    from .ui.launch import run
+
+    return run(
+        extra_decks=args.deck,
+        start="workshop",
+        options={
+            "playlist": playlist,
+            "resume": args.resume,
+            "presenter": args.presenter,
+            "fullscreen": not args.windowed,
+        },
+    )
+
+
+def split_playlists(paths: list[str]) -> tuple[list[str], list[str]]:
+    """The paths to check as decks, and the workshop playlist files among them (found by their content)."""
+    from .core.library import deck_entries
+    from .core.playlist import is_playlist_text
+    from .core.reader import MAX_DECK_BYTES, Refused, read_bytes
+
+    playlists = []
+    for e in deck_entries(paths):
+        if e.refused is None:
+            raw = read_bytes(e.path, MAX_DECK_BYTES)
+            if not isinstance(raw, Refused) and is_playlist_text(raw[:4096].decode("utf-8", "replace")):
+                playlists.append(e.path)
+    if not playlists:
+        return paths, []
+    rest = [e.path for e in deck_entries(paths) if e.path not in playlists]
+    return rest, playlists
+
+
+def check_playlists(playlists: list[str], deck_paths: list[str]) -> list:
+    """Each playlist's diagnostics, checked against the decks given and the shipped ones."""
+    if not playlists:
+        return []
+    from .core.library import load_library
+    from .core.playlist import load_playlist_file
+
+    library = load_library([str(SCENARIOS), *deck_paths])
+    return [d for path in playlists for d in load_playlist_file(path, library)[1]]
+
+
 def autoplay(paths: list[str], policy: str, runs: int, seed: int, as_json: bool) -> int:
     from .core.autoplay import play
-    from .core.loader import load_library
+    from .core.library import load_library
 
     lib = load_library(paths)
     for d in lib.errors:
@@ -163,7 +230,7 @@ def autoplay(paths: list[str], policy: str, runs: int, seed: int, as_json: bool)
 
 def stats(paths: list[str], as_json: bool) -> int:
     """Exit 0 when every deck meets every goal of the loop, 1 when one misses (or a deck is broken)."""
-    from .core.loader import load_library
+    from .core.library import load_library
     from .core.stats import deck_stats
     from .core.stats_text import render
 

@@ -21,10 +21,10 @@ import importlib
 # name -> the module (in this package) it lives in
 _EXPORTS: dict[str, str] = {
     # loading and checking decks
-    "load_library": "loader",
-    "load_deck_text": "loader",
-    "load_deck_file": "loader",
-    "Library": "loader",
+    "load_library": "library",
+    "load_deck_text": "deckfile",
+    "load_deck_file": "deckfile",
+    "Library": "library",
     "check_library": "library_check",
     "Report": "library_check",
     "Diagnostic": "diagnostics",

@@ -9,8 +9,9 @@ Two caches live there, each one JSON file written whole and atomically:
   `check_library(paths, cache=True)`.
 
 Every entry is keyed by a hash of the file's path and bytes and of a salt:
-the Attune version, the YAML parser in use and the source of the modules
-that turn a file into a deck. Change the file, the rules or the parser and
+the Attune version, the YAML parser in use and the source of every module
+in this package (read as bytes from the package's own files, so however the
+rules are split across modules none is left out). Change the file, the rules or the parser and
 the entry no longer matches, so a stale answer is never given. The caches
 are a convenience: one that cannot be read is ignored, one that cannot be
 written is left as it was, and deleting the folder only costs time.
@@ -19,6 +20,7 @@ written is left as it was, and deleting the folder only costs time.
 from __future__ import annotations
 
 import contextlib
+import importlib.resources
 import importlib.util
 import json
 import os
@@ -26,8 +28,11 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import Diagnostic, Severity
-from .model import NOWHERE, STATES, Beat, Card, Choice, Deck, Fear, LoopState, Move, Pattern, Pos
+from . import yamlnodes
+from .datafile import read_json
+from .diagnostics import CODES, Diagnostic, Severity
+from .model import END, NOWHERE, STATES, Beat, Card, Choice, Deck, Fear, LoopState, Move, Pattern, Pos
+from .reader import MAX_CACHE_BYTES
 
 try:  # the BLAKE2 module alone: hashlib would also load OpenSSL, 3.6 MiB the game does not otherwise need
     from _blake2 import blake2b
@@ -38,8 +43,6 @@ FORMAT = 2
 MAX_ENTRIES = 20_000  # per cache file; the oldest written go first
 DECKS_FILE = "decks.json"
 VALIDATION_FILE = "validation.json"
-# The modules whose source decides what a deck file becomes.
-_RULES = ("cache.py", "library_check.py", "diagnostics.py", "loader.py", "model.py", "scoring.py", "graph_checks.py")
 
 
 def cache_dir() -> Path:
@@ -65,20 +68,28 @@ def _code_digest() -> bytes:
 
         h = blake2b(digest_size=16)
         h.update(f"{FORMAT}|{__version__}|".encode())
-        here = Path(__file__).resolve().parent
-        for name in _RULES:
-            with contextlib.suppress(OSError):
-                h.update((here / name).read_bytes())
+        for name, source in rule_sources():
+            h.update(f"{name}|{len(source)}|".encode())
+            h.update(source)
         _code = h.digest()
     return _code
 
 
+def rule_sources() -> list[tuple[str, bytes]]:
+    """Every module of this package, as bytes, by name: whatever turns a file into a deck is among them."""
+    out: list[tuple[str, bytes]] = []
+    with contextlib.suppress(OSError):
+        for item in importlib.resources.files(__package__).iterdir():
+            if item.name.endswith(".py") and item.is_file():
+                with contextlib.suppress(OSError):
+                    out.append((item.name, item.read_bytes()))
+    return sorted(out)
+
+
 def _parser_id() -> str:
     """Which YAML parser would read a deck now, told without importing PyYAML."""
-    from . import loader
-
-    chosen = loader.__dict__.get("_Loader")
-    if chosen is not None and chosen is not loader._default_loader():
+    chosen = yamlnodes.__dict__.get("_Loader")
+    if chosen is not None and chosen is not yamlnodes._default_loader():
         return f"custom:{chosen.__module__}.{chosen.__qualname__}"
     spec = importlib.util.find_spec("yaml")
     if spec is None or spec.origin is None:
@@ -108,10 +119,7 @@ def file_key(salt: bytes, path: str, raw: bytes) -> str:
 
 def read(file: Path) -> dict[str, Any]:
     """The entries of a cache file; empty when it is missing, unreadable or of another format."""
-    try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+    data = read_json(file, MAX_CACHE_BYTES).data
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("entries"), dict):
         return {}
     return data["entries"]
@@ -144,7 +152,17 @@ def diags_to_json(diags: list[Diagnostic] | tuple[Diagnostic, ...]) -> list[list
 
 
 def diags_from_json(path: str, rows: list[list[Any]]) -> list[Diagnostic]:
-    return [Diagnostic(path, line, col, Severity(sev), code, msg) for line, col, sev, code, msg in rows]
+    """Rebuild diagnostics; raises (ValueError, TypeError) on rows of another shape."""
+    out = []
+    for line, col, sev, code, msg in rows:
+        if not (_int(line) and _int(col) and code in CODES and isinstance(msg, str)):
+            raise ValueError("not a diagnostic")
+        out.append(Diagnostic(path, line, col, Severity(sev), code, msg))
+    return out
+
+
+def _int(x: Any) -> bool:
+    return type(x) is int and 0 < x < 1 << 40
 
 
 def deck_to_json(deck: Deck) -> list[Any]:
@@ -210,51 +228,99 @@ _FEARS = {f.value: f for f in Fear}
 _PATTERNS = {p.value: p for p in Pattern}
 
 
+def _s(x: Any) -> str:
+    if type(x) is not str:
+        raise TypeError("not text")
+    return x
+
+
+def _os(x: Any) -> str | None:
+    return None if x is None else _s(x)
+
+
+def _at(path: str, at: Any) -> Pos:
+    line, col = at
+    if not (_int(line) and _int(col)):
+        raise ValueError("not a place")
+    return Pos(path, line, col)
+
+
 def deck_from_json(path: str, row: list[Any]) -> Deck:
-    """Rebuild a deck; raises (KeyError, ValueError, TypeError, IndexError) on data of another shape."""
+    """Rebuild a deck; raises (KeyError, ValueError, TypeError, IndexError) on data of another shape.
+
+    Every text is checked to be text and every place a pair of numbers, so a
+    cache file edited by hand can never hand the game a deck it cannot show.
+    """
     soft, stuck, esc = STATES
 
     def states(texts: list[str]) -> dict[LoopState, str]:
         a, b, c = texts
-        return {soft: a, stuck: b, esc: c}
+        return {soft: _s(a), stuck: _s(b), esc: _s(c)}
 
     def choice(r: list[Any]) -> Choice:
-        say, move, why, nxt, reply, names_fear, (l1, c1), (l2, c2), (l3, c3) = r
-        at = Pos(path, l3, c3) if reply is not None else NOWHERE
-        return Choice(say, _MOVES[move], why, nxt, reply, bool(names_fear), Pos(path, l1, c1), Pos(path, l2, c2), at)
-
-    def beat(r: list[Any]) -> Beat:
-        bid, says, choices, varies, (line, col), says_at, discuss = r
-        says_pos = {s: Pos(path, *at) for s, at in zip(STATES, says_at, strict=True) if at is not None}
-        return Beat(
-            bid, states(says), tuple(choice(c) for c in choices), bool(varies), Pos(path, line, col), says_pos, discuss
+        say, move, why, nxt, reply, names_fear, at, next_at, reply_at = r
+        where = _at(path, reply_at) if reply is not None else NOWHERE
+        return Choice(
+            _s(say),
+            _MOVES[move],
+            _s(why),
+            _s(nxt),
+            _os(reply),
+            bool(names_fear),
+            _at(path, at),
+            _at(path, next_at),
+            where,
         )
 
-    deck_id, title, description, tags, fmt, (dl, dc), cards = row
+    def beat(r: list[Any]) -> Beat:
+        bid, says, choices, varies, at, says_at, discuss = r
+        says_pos = {s: _at(path, where) for s, where in zip(STATES, says_at, strict=True) if where is not None}
+        return Beat(
+            _s(bid),
+            states(says),
+            tuple(choice(c) for c in choices),
+            bool(varies),
+            _at(path, at),
+            says_pos,
+            _os(discuss),
+        )
+
+    deck_id, title, description, tags, fmt, deck_at, cards = row
 
     def card(r: list[Any]) -> Card:
-        cid, ctitle, partner, fear, pattern, setting, tension, teaching, start, beats, endings, (line, col), *notes = r
+        cid, ctitle, partner, fear, pattern, setting, tension, teaching, start, beats, endings, at, *notes = r
         care, together, discuss = notes
         built = {b.id: b for b in (beat(x) for x in beats)}
+        value = float(tension)
+        targets = {n for b in built.values() for c in b.choices for n in (c.next,)}
+        if not 0.0 <= value <= 10.0 or start not in built or not targets <= built.keys() | {END}:
+            raise ValueError("not a card that can be played")
         return Card(
-            id=cid,
-            deck_id=deck_id,
-            title=ctitle,
-            partner=partner,
+            id=_s(cid),
+            deck_id=_s(deck_id),
+            title=_s(ctitle),
+            partner=_s(partner),
             fear=_FEARS[fear],
             pattern=_PATTERNS[pattern],
-            setting=setting,
-            tension=float(tension),
-            teaching=teaching,
-            start=start,
+            setting=_s(setting),
+            tension=value,
+            teaching=_s(teaching),
+            start=_s(start),
             beats=built,
             endings=states(endings),
-            pos=Pos(path, line, col),
-            care=care,
-            together=together,
-            discuss=discuss,
+            pos=_at(path, at),
+            care=_os(care),
+            together=_os(together),
+            discuss=_os(discuss),
         )
 
     return Deck(
-        deck_id, title, description, tuple(tags), tuple(card(c) for c in cards), path, int(fmt), Pos(path, dl, dc)
+        _s(deck_id),
+        _s(title),
+        _s(description),
+        tuple(_s(t) for t in tags),
+        tuple(card(c) for c in cards),
+        path,
+        int(fmt),
+        _at(path, deck_at),
     )

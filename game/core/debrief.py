@@ -10,6 +10,7 @@ answer was on offer.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from . import scoring
 from .steps import Break, Step
@@ -113,7 +114,7 @@ def figure_rows(f: scoring.Figures, across_plays: bool = False) -> list[FigureRo
     return rows
 
 
-def reaction_words(name: str, step: Step) -> str:
+def reaction_words(name: str, step: Step | Any) -> str:
     """How the partner takes an answer, told in words from what it did to the loop."""
     if step.tension_after < step.tension_before:
         return f"{name} softens a little." if step.state_after.value == "softened" else f"{name} eases, a little."
@@ -122,11 +123,11 @@ def reaction_words(name: str, step: Step) -> str:
     return f"{name} waits to see what you do next."
 
 
-def loop_words(step: Step | Break) -> str:
+def loop_words(step: Step | Break | Any) -> str:
     """What an answer or a break did to the loop, in one sentence."""
     a, b = step.tension_before, step.tension_after
     verb = "softens" if b < a else "tightens" if b > a else "holds"
-    sa, sb = (step.state_before, step.state_after) if isinstance(step, Step) else (None, None)
+    sa, sb = getattr(step, "state_before", None), getattr(step, "state_after", None)  # a Break has neither
     states = f" {sa.label} to {sb.label}." if sa is not None and sa is not sb else ""
     return f"The loop {verb}: tension {a:.0f} to {b:.0f}.{states}"
 

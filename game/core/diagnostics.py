@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from .safetext import one_line
+
 
 class Severity(str, Enum):
     ERROR = "error"
@@ -24,6 +26,10 @@ CODES: dict[str, str] = {
     "AT104": "file is not valid YAML",
     "AT105": "YAML tags are not allowed",
     "AT106": "more than one YAML document in a file",
+    "AT107": "file too large",
+    "AT108": "not a file",
+    "AT109": "too many problems in one file",
+    "AT110": "YAML directives are not allowed",
     "AT201": "duplicate key",
     "AT202": "unknown key",
     "AT203": "missing required key",
@@ -38,6 +44,9 @@ CODES: dict[str, str] = {
     "AT212": "names_fear is only for reflect",
     "AT213": "deck has no cards",
     "AT214": "anchors and aliases are not allowed",
+    "AT215": "merge keys are not allowed",
+    "AT216": "a control character in a text",
+    "AT217": "a playlist names a card that is not loaded",
     "AT301": "next names no beat",
     "AT302": "start names no beat",
     "AT303": "wrong number of choices",
@@ -48,6 +57,7 @@ CODES: dict[str, str] = {
     "AT403": "two choices in a card say the same",
     "AT404": "a partner line no path can show",
     "AT405": "a partner voices risk and the card has no care note",
+    "AT406": "a word too long to fit the screen",
 }
 
 
@@ -61,7 +71,9 @@ class Diagnostic:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.severity.value}[{self.code}]: {self.message}"
+        """One line, whatever the file held: newlines, escape sequences and odd bytes are shown escaped."""
+        where = f"{one_line(self.path)}:{self.line}:{self.col}"
+        return f"{where}: {self.severity.value}[{self.code}]: {one_line(self.message)}"
 
     @property
     def is_error(self) -> bool:
@@ -94,3 +106,22 @@ class Reported:
     @property
     def warnings(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if not d.is_error]
+
+
+MAX_PER_FILE = 200  # diagnostics shown for one file; the rest are counted
+
+
+def capped(diags: list[Diagnostic], path: str, more: int = 0, more_errors: bool = False) -> list[Diagnostic]:
+    """At most MAX_PER_FILE of `diags` (sorted), then one AT109 that counts the rest (and `more` not kept)."""
+    diags = sorted(diags, key=sort_key)
+    rest = len(diags) - MAX_PER_FILE + more
+    if rest <= 0:
+        return diags
+    kept = diags[:MAX_PER_FILE]
+    severity = Severity.ERROR if any(d.is_error for d in diags[MAX_PER_FILE:]) or more_errors else Severity.WARNING
+    last = kept[-1] if kept else None
+    line, col = (last.line, last.col) if last else (1, 1)
+    kept.append(
+        Diagnostic(path, line, col, severity, "AT109", f"{rest} more problem{'s' * (rest != 1)} in this file not shown")
+    )
+    return kept

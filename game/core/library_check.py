@@ -27,9 +27,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import cache as cache_files
-from .diagnostics import Diagnostic, Reported, error
-from .loader import deck_files, deck_id_clash, load_deck_bytes
+from .deckfile import load_deck_bytes, refused
+from .diagnostics import Diagnostic, Reported
+from .library import cycle_collector_paused, deck_entries, deck_id_clash
 from .model import Pos
+from .reader import MAX_DECK_BYTES, Refused, read_bytes
 
 # Below this many bytes of deck files to check, starting worker processes costs
 # more than it saves (a shipped card is about 6 KB).
@@ -88,9 +90,7 @@ def _from_row(path: str, row: list) -> Verdict:
 
 def _check_chunk(items: Sequence[tuple[str, bytes]]) -> list[list]:
     """Worker side: check each (path, bytes); answer with plain rows, cheap to send back."""
-    from .loader import _cycle_collector_paused
-
-    with _cycle_collector_paused():
+    with cycle_collector_paused():
         return [_to_row(_check_bytes(raw, path)) for path, raw in items]
 
 
@@ -118,7 +118,8 @@ def check_library(
     (`cache_folder`, by default cache_files.cache_dir()).
     """
     use_cache = cache  # the flag; `cache_files` is the module
-    files = [str(f) for f in deck_files(paths)]
+    entries = deck_entries(paths)
+    files = [e.path for e in entries]
     verdicts: list[Verdict | None] = [None] * len(files)
     todo: list[tuple[int, str, bytes]] = []
     keys: list[str | None] = [None] * len(files)
@@ -128,12 +129,11 @@ def check_library(
     salt = cache_files.salt() if use_cache else b""
     used: dict[str, list] = {}
     hits = 0
-    for i, path in enumerate(files):
-        try:
-            raw = Path(path).read_bytes()
-        except OSError as e:
-            diag = error(path, 1, 1, "AT101", f"cannot read the file: {e.strerror or e}")
-            verdicts[i] = Verdict(path, None, None, 0, (diag,))
+    for i, entry in enumerate(entries):
+        path = entry.path
+        raw = entry.refused or read_bytes(path, MAX_DECK_BYTES)
+        if isinstance(raw, Refused):
+            verdicts[i] = Verdict(path, None, None, 0, (refused(path, raw),))
             continue
         if use_cache:
             key = keys[i] = cache_files.file_key(salt, path, raw)

@@ -20,132 +20,42 @@ import contextlib
 import json
 import os
 import time
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from . import scoring
 from .atomic import atomic_write
+from .datafile import Fixes, read_json
 from .model import LoopState, Mode
+from .reader import MAX_DATA_BYTES
+from .records import (
+    _FIGURE_FIELDS,
+    DEFAULT_PROFILE,
+    MAX_PROFILE_CHARS,
+    TEXT_SIZES,
+    PlayRecord,
+    Settings,
+    _plays_from,
+    profile_name,
+)
 from .schema import SCHEMA, NotAVersion, back_up, migrate, version_of
+
+__all__ = [  # with what callers know from here, though it is kept in records.py and atomic.py
+    "DEFAULT_PROFILE",
+    "MAX_PROFILE_CHARS",
+    "PROGRESS_FILE",
+    "SETTINGS_FILE",
+    "TEXT_SIZES",
+    "PlayRecord",
+    "Settings",
+    "Store",
+    "atomic_write",
+]
 
 SETTINGS_FILE = "settings.json"
 PROGRESS_FILE = "progress.json"
-DEFAULT_PROFILE = "Me"
 LEFTOVER_SECONDS = 3600  # a temporary file this old belongs to no save in progress
-TEXT_SIZES = ("Small", "Medium", "Large", "Huge")
-
-
-@dataclass
-class Settings:
-    text_size: int = 1  # index into TEXT_SIZES
-    high_contrast: bool = False
-    reduced_motion: bool = False
-    volume: float = 0.6  # 0.0 to 1.0
-    fullscreen: bool = False
-    seen_intro: bool = False
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Settings:
-        s = cls()
-        for f in fields(cls):
-            if f.name in data:
-                value = data[f.name]
-                default = getattr(s, f.name)
-                if isinstance(default, bool):
-                    if isinstance(value, bool):
-                        setattr(s, f.name, value)
-                elif isinstance(default, int) and isinstance(value, int) and not isinstance(value, bool):
-                    setattr(s, f.name, max(0, min(len(TEXT_SIZES) - 1, value)))
-                elif isinstance(default, float) and isinstance(value, (int, float)) and not isinstance(value, bool):
-                    setattr(s, f.name, max(0.0, min(1.0, float(value))))
-        return s
-
-
-_FIGURE_FIELDS = (
-    "earned",
-    "best_available",
-    "worst_available",
-    "reflections",
-    "reflections_naming_fear",
-    "listening",
-    "fixing",
-    "positive",
-    "negative",
-)
-
-
-@dataclass(frozen=True)
-class PlayRecord:
-    card_id: str
-    when: str  # ISO 8601, local time
-    ending: LoopState
-    attunement: float
-    moves: tuple[str, ...]
-    fear_correct: bool | None
-    counts: dict[str, int] = field(default_factory=dict)
-    mode: Mode = Mode.SOLO
-    players: tuple[str, ...] = ()  # who played, when named
-    ratings: tuple[int, ...] = ()  # felt-understood ratings, 0-10, in the order given
-    votes: tuple[tuple[int, ...], ...] = ()  # the room's tally at each answer, when a room voted
-    blind: tuple[int, int] = (0, 0)  # a couple's blind matches: (met, played)
-
-    @property
-    def figures(self) -> scoring.Figures:
-        c = {k: int(self.counts.get(k, 0)) for k in _FIGURE_FIELDS}
-        asked = 0 if self.fear_correct is None else 1
-        return scoring.Figures(
-            attunement=scoring.attunement(c["earned"], c["best_available"], c["worst_available"]),
-            fear_named=1 if self.fear_correct else 0,
-            fear_asked=asked,
-            **c,
-        )
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "card": self.card_id,
-            "when": self.when,
-            "ending": self.ending.value,
-            "attunement": round(self.attunement, 2),
-            "moves": list(self.moves),
-            "fear_correct": self.fear_correct,
-            "counts": dict(self.counts),
-            "mode": self.mode.value,
-            "players": list(self.players),
-            "ratings": list(self.ratings),
-            "votes": [list(v) for v in self.votes],
-            "blind": list(self.blind),
-        }
-
-    @classmethod
-    def from_json(cls, d: dict[str, Any]) -> PlayRecord:
-        fc = d.get("fear_correct")
-        return cls(
-            card_id=str(d["card"]),
-            when=str(d["when"]),
-            ending=LoopState(d["ending"]),
-            attunement=float(d["attunement"]),
-            moves=tuple(str(m) for m in d.get("moves", [])),
-            fear_correct=fc if isinstance(fc, bool) else None,
-            counts={k: int(v) for k, v in dict(d.get("counts", {})).items() if k in _FIGURE_FIELDS},
-            mode=Mode(d.get("mode", Mode.SOLO.value)),
-            players=tuple(str(p) for p in d.get("players", [])),
-            ratings=tuple(int(r) for r in d.get("ratings", []) if not isinstance(r, bool) and 0 <= int(r) <= 10),
-            votes=tuple(tuple(int(n) for n in v) for v in d.get("votes", [])),
-            blind=_blind(d.get("blind")),
-        )
-
-
-def _blind(value: Any) -> tuple[int, int]:
-    """A saved (met, played) pair of blind matches; anything else counts as none."""
-    if (
-        isinstance(value, list)
-        and len(value) == 2
-        and all(isinstance(n, int) and not isinstance(n, bool) and 0 <= n <= 1000 for n in value)
-        and value[0] <= value[1]
-    ):
-        return value[0], value[1]
-    return 0, 0
 
 
 class Store:
@@ -172,19 +82,19 @@ class Store:
                 f"Progress cannot be saved: the data folder {self.home} cannot be written to. You can still play."
             )
         raw_settings = self._read(SETTINGS_FILE, "settings")
-        self.settings = Settings.from_dict(raw_settings.get("settings", {}) if raw_settings else {})
-        self.profile = str(raw_settings.get("profile", DEFAULT_PROFILE)) if raw_settings else DEFAULT_PROFILE
+        fixes = Fixes()
+        self.settings = Settings.from_dict(raw_settings.get("settings", {}) if raw_settings else {}, fixes)
+        self.profile = (
+            profile_name(raw_settings.get("profile", DEFAULT_PROFILE), fixes) if raw_settings else DEFAULT_PROFILE
+        )
+        self._tell(fixes, "settings")
         self._bring_up_to_date(SETTINGS_FILE)
         raw = self._read(PROGRESS_FILE, "progress")
         self._plays: dict[str, list[PlayRecord]] = {}
         if raw:
-            try:
-                for name, prof in dict(raw.get("profiles", {})).items():
-                    self._plays[str(name)] = [PlayRecord.from_json(p) for p in prof.get("plays", [])]
-            except (TypeError, ValueError, KeyError, AttributeError):
-                self._plays = {}
-                if PROGRESS_FILE not in self.kept_as_is:  # a newer release's file is never moved
-                    self._set_aside(PROGRESS_FILE, "progress", "its contents are not in the expected form")
+            fixes = Fixes()
+            self._plays = _plays_from(raw.get("profiles", {}), fixes)
+            self._tell(fixes, "progress")
         self._plays.setdefault(self.profile, [])
         self._bring_up_to_date(PROGRESS_FILE)
 
@@ -198,21 +108,19 @@ class Store:
                     if tmp.stat().st_mtime < cutoff:
                         tmp.unlink()
 
+    def _tell(self, fixes: Fixes, what: str) -> None:
+        """One message for everything that had to be mended in one file."""
+        if fixes and f"{what}.json" not in self.kept_as_is:  # a newer release's file: its fields may be new
+            self.messages.append(f"Part of your {what} file was damaged ({fixes.words()}); everything else was kept.")
+
     def _read(self, name: str, what: str) -> dict[str, Any] | None:
-        path = self.home / name
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
+        got = read_json(self.home / name, MAX_DATA_BYTES)
+        if got.missing:
             return None
-        except (OSError, UnicodeDecodeError) as e:
-            reason = e.strerror if isinstance(e, OSError) and e.strerror else "it is not readable text"
-            self._set_aside(name, what, reason)
+        if got.problem is not None:
+            self._set_aside(name, what, got.problem)
             return None
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError:
-            self._set_aside(name, what, "it is empty" if not text.strip() else "it is damaged")
-            return None
+        data = got.data
         try:
             version = version_of(data) if isinstance(data, dict) else None
         except NotAVersion:
@@ -270,10 +178,12 @@ class Store:
         if not self.writable or name in self.kept_as_is:
             return False
         try:
-            atomic_write(self.home / name, json.dumps(payload, indent=1, ensure_ascii=False))
-        except OSError as e:
+            text = json.dumps(payload, indent=1, ensure_ascii=False, allow_nan=False, default=_unwritable)
+            atomic_write(self.home / name, text)
+        except (OSError, ValueError) as e:  # ValueError: a value JSON or UTF-8 cannot hold; nothing is replaced
             self.writable = False
-            self.messages.append(f"Progress cannot be saved ({e.strerror or e}). You can still play.")
+            reason = e.strerror if isinstance(e, OSError) and e.strerror else "a value could not be written"
+            self.messages.append(f"Progress cannot be saved ({reason}). You can still play.")
             return False
         return True
 
@@ -300,7 +210,7 @@ class Store:
         return sorted(together, key=lambda n: together[n], reverse=True)
 
     def set_profile(self, name: str) -> None:
-        name = " ".join(name.split())[:32] or DEFAULT_PROFILE
+        name = profile_name(name, Fixes())
         self.profile = name
         self._plays.setdefault(name, [])
         self.save_settings()
@@ -390,3 +300,8 @@ class Store:
             except OSError:
                 ok = False
         return ok
+
+
+def _unwritable(value: Any) -> None:
+    """A value read from a damaged file that no field can hold (datafile.BAD) is written as null."""
+    return None

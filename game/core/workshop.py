@@ -24,6 +24,7 @@ from enum import Enum
 from typing import Any
 
 from . import scoring
+from .debrief import loop_words, reaction_words
 from .model import Card, Choice, LoopState, Mode
 from .prompts import discuss_question
 from .runner import Runner, RunnerError
@@ -60,8 +61,20 @@ class Outcome:
     tension_after: float
 
     @property
+    def state_before(self) -> LoopState:
+        return scoring.loop_state(self.tension_before)
+
+    @property
     def state_after(self) -> LoopState:
         return scoring.loop_state(self.tension_after)
+
+    def reply(self, partner: str) -> str:
+        """The partner's reply, or how they would take it."""
+        return self.choice.reply or reaction_words(partner, self)
+
+    @property
+    def loop(self) -> str:
+        return loop_words(self)
 
 
 @dataclass(frozen=True, slots=True)

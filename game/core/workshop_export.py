@@ -12,7 +12,7 @@ import re
 import time
 from pathlib import Path
 
-from .progress import atomic_write
+from .atomic import atomic_write
 from .workshop import CardRecord, Workshop
 
 CSV_COLUMNS = ("card", "beat", "shown", "move", "points", "say", "votes", "played")

@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.core.loader import Library, load_library
+from game.core.library import Library, load_library
 from game.core.progress import Store
 from game.paths import SCENARIOS
 
@@ -88,6 +88,7 @@ class App:
         self.theme = self._build_theme()
         self.stack: list[Scene] = []
         self._callbacks: dict[int, Callback | None] = {}  # by id of the scene: what its opener asked for
+        self.side_windows: list[Any] = []  # other windows of ours (a workshop's presenter notes)
         self.typist: Scene | None = None  # the scene that asked for typing mode
         self.toasts: list[Toast] = []
         self.now = 0.0  # seconds of animation time since start (driven by frame dt)
@@ -259,6 +260,12 @@ class App:
         if t == pygame.KEYDOWN and event.key == pygame.K_F5:
             self.reload_decks()
             return
+        if getattr(event, "window", None) in self.side_windows:  # the presenter's window: its keys drive too
+            if t == pygame.WINDOWCLOSE:
+                self.side_windows.remove(event.window)
+                event.window.destroy()
+            if t != pygame.KEYDOWN:
+                return
         if t in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
             self.relayout()
             return
@@ -370,19 +377,3 @@ def wait_for_event(timeout_ms: int) -> pygame.event.Event:
         if event.type != pygame.NOEVENT or time.monotonic() >= end:
             return event
         time.sleep(th.IDLE_POLL_MS / 1000)
-
-
-def run(extra_decks: Iterable[str] = (), start: str = "title") -> int:
-    """Open the game on the title screen (or at a mode: "together") and play until the player quits."""
-    from .scenes.title import TitleScene
-
-    app = App(extra_decks=extra_decks)
-    title = app.push(TitleScene)
-    if start == "together":
-        from .scenes.together.flow import start_together
-
-        start_together(app, lambda: title.layout(app.size))
-    try:
-        return app.run()
-    finally:
-        pygame.quit()

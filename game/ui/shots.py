@@ -110,6 +110,14 @@ def run_tour(
                     "overflows": len({(r.text, r.problem) for r in mine if r.problem}),
                 }
 
+        def side_shot(name: str, surface) -> None:
+            """Another window's surface (a workshop's presenter notes), saved and reported like a screen."""
+            path = out / f"{name}.png"
+            pygame.image.save(surface, str(path))
+            saved.append(name)
+            if report is not None:
+                report[name] = {"file": str(path), "min_text_px": None, "overflows": 0}
+
         def visit(scene, **params) -> None:
             app.push(scene, **params)
             shot(scene.name)
@@ -153,8 +161,11 @@ def run_tour(
             visit(scene)
         if card is not None:
             from .tour_together import together_tour
+            from .tour_workshop import workshop_tour
 
             together_tour(app, shot, send)
+            app.pop_to(TitleScene)
+            workshop_tour(app, shot, side_shot)
             app.pop_to(TitleScene)
         FIT.stop()
         pygame.display.quit()

@@ -6,7 +6,8 @@ from collections import Counter
 import pytest
 
 from game.core.autoplay import play, walk
-from game.core.loader import MAX_CHOICE_CHARS, MAX_LINE_CHARS, load_library
+from game.core.deckrules import MAX_CHOICE_CHARS, MAX_LINE_CHARS
+from game.core.library import load_library
 from game.core.model import DEFAULT_ENDINGS, STATES, Fear, LoopState, Move, Pattern
 from game.paths import SCENARIOS
 

@@ -3,7 +3,7 @@
 import dataclasses
 
 from game.core import bots
-from game.core.loader import load_deck_text
+from game.core.deckfile import load_deck_text
 from game.core.model import LoopState, Move
 from game.core.stats import play_bot
 

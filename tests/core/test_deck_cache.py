@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from game.core import cache as cache_files
-from game.core import loader
-from game.core.loader import load_library
+from game.core import library, yamlnodes
+from game.core.library import load_library
 from game.paths import ROOT, SCENARIOS
 
 from .decks import BASE, LOOPING, edit
@@ -24,7 +24,7 @@ def home(tmp_path: Path, monkeypatch) -> Path:
     return tmp_path / "home"
 
 
-def _same(a: loader.Library, b: loader.Library) -> None:
+def _same(a: library.Library, b: library.Library) -> None:
     assert a == b
     for x, y in zip(a.decks, b.decks, strict=True):  # order too, which == on dicts does not see
         for cx, cy in zip(x.cards, y.cards, strict=True):
@@ -56,7 +56,7 @@ def test_cached_loads_equal_parsed_ones(tmp_path: Path, home: Path, where: str):
 
 def test_a_warm_start_needs_no_yaml_parser(home: Path):
     code = (
-        "import sys; from game.core.loader import load_library; from game.paths import SCENARIOS; "
+        "import sys; from game.core.library import load_library; from game.paths import SCENARIOS; "
         "lib = load_library([SCENARIOS], cache=True); print(len(lib.decks), 'yaml' in sys.modules)"
     )
     env = dict(os.environ, ATTUNE_HOME=str(home), PYTHONPATH=str(ROOT))
@@ -100,8 +100,8 @@ def test_damaged_entries_are_parsed_again(home: Path):
 def test_another_parser_does_not_share_entries(monkeypatch, home: Path):
     load_library([SCENARIOS], cache=True)
     before = set(cache_files.read(home / "cache" / cache_files.DECKS_FILE))
-    monkeypatch.setattr(loader, "_Loader", yaml.SafeLoader)
-    if cache_files._parser_id() == "no-yaml" or loader._default_loader() is yaml.SafeLoader:
+    monkeypatch.setattr(yamlnodes, "_Loader", yaml.SafeLoader)
+    if cache_files._parser_id() == "no-yaml" or yamlnodes._default_loader() is yaml.SafeLoader:
         pytest.skip("PyYAML built without its C parser: SafeLoader is the default")
     _same(load_library([SCENARIOS], cache=True), load_library([SCENARIOS]))
     after = set(cache_files.read(home / "cache" / cache_files.DECKS_FILE))

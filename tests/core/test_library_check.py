@@ -10,9 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from game.core import cache as cache_files
-from game.core import library_check, loader
+from game.core import library, library_check, yamlnodes
+from game.core.deckfile import load_deck_text
+from game.core.library import load_library
 from game.core.library_check import check_library
-from game.core.loader import load_deck_text, load_library
 from game.paths import SCENARIOS
 
 from .decks import BASE, edit, without_dead_lines
@@ -33,7 +34,7 @@ def _library(tmp_path: Path) -> Path:
     return d
 
 
-def _same(report: library_check.Report, lib: loader.Library) -> None:
+def _same(report: library_check.Report, lib: library.Library) -> None:
     assert report.diagnostics == lib.diagnostics
     assert report.decks == len(lib.decks)
     assert report.cards == sum(len(d.cards) for d in lib.decks)
@@ -166,7 +167,7 @@ def test_quick_resolver_gives_the_stock_tags(base: str, value: str):
         want = yaml.compose(text, Loader=stock)
     except yaml.YAMLError:
         return
-    got = yaml.compose(text, Loader=loader._quick_resolver(stock))
+    got = yaml.compose(text, Loader=yamlnodes._quick_resolver(stock))
 
     def walk(node):
         if isinstance(node, yaml.MappingNode):

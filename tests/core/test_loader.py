@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from game.core.loader import load_deck_file, load_deck_text, load_library
+from game.core.deckfile import load_deck_file, load_deck_text
+from game.core.library import load_library
 
 from .decks import BASE, ESCALATED_LINE, edit, without_dead_lines
 
@@ -298,11 +299,11 @@ def test_duplicate_deck_id_across_files(tmp_path: Path):
 def test_same_result_with_either_parser(monkeypatch, loader_name):
     import yaml
 
-    import game.core.loader as loader
+    import game.core.yamlnodes as yamlnodes
 
     if not hasattr(yaml, loader_name):
         pytest.skip(f"PyYAML built without {loader_name}")
-    monkeypatch.setattr(loader, "_Loader", getattr(yaml, loader_name))
+    monkeypatch.setattr(yamlnodes, "_Loader", getattr(yaml, loader_name))
     text = edit("move: defend", "move: argue")
     _, ds = load_deck_text(text, "deck.yaml")
     assert [(d.code, d.line, d.col) for d in ds] == [("AT205", 22, 19)]

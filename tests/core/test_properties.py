@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from game.core import scoring
 from game.core.autoplay import play, walk
-from game.core.loader import load_deck_text
+from game.core.deckfile import load_deck_text
 from game.core.model import END, Move
 from game.core.runner import Runner
 

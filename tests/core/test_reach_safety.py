@@ -3,7 +3,7 @@
 import pytest
 
 from game.core import reach, safety
-from game.core.loader import load_deck_text
+from game.core.deckfile import load_deck_text
 from game.core.model import LoopState
 
 from .decks import BASE, edit

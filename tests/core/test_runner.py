@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from game.core import scoring
-from game.core.loader import load_deck_text
+from game.core.deckfile import load_deck_text
 from game.core.model import Fear, LoopState
 from game.core.runner import Runner, RunnerError
 

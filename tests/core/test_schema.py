@@ -128,10 +128,11 @@ def test_a_newer_file_this_release_cannot_parse_is_still_left_where_it_is(tmp_pa
     assert any("newer version" in m for m in store.messages)
 
 
-def test_an_old_file_whose_plays_cannot_be_read_is_set_aside_as_it_was(tmp_path):
+def test_an_old_file_with_a_damaged_play_keeps_the_rest_and_a_copy_of_the_original(tmp_path):
     raw = b'{"version": 1, "profiles": {"Me": {"plays": [{"card": "x"}]}}}'
     (tmp_path / PROGRESS_FILE).write_bytes(raw)
     store = Store(tmp_path)
-    aside = list(tmp_path.glob("progress.json.unreadable-*"))
-    assert len(aside) == 1 and aside[0].read_bytes() == raw and store.messages
-    assert not list(tmp_path.glob("*-backup")) and not (tmp_path / PROGRESS_FILE).exists()
+    (backup,) = tmp_path.glob("progress.json.v1-backup")
+    assert backup.read_bytes() == raw  # the original, byte for byte, before anything was mended
+    assert store.history() == [] and any("damaged" in m for m in store.messages)
+    assert not list(tmp_path.glob("progress.json.unreadable-*"))

@@ -2,7 +2,8 @@
 
 from pathlib import Path
 
-from game.core.loader import load_deck_file, load_library
+from game.core.deckfile import load_deck_file
+from game.core.library import load_library
 
 from .decks import edit
 

@@ -97,7 +97,7 @@ class _History:
 
 
 def test_gentle_decks_first_and_the_next_card_is_the_first_unplayed_then_the_weakest():
-    from game.core.loader import load_library
+    from game.core.library import load_library
     from game.paths import SCENARIOS
 
     decks = load_library([SCENARIOS]).decks

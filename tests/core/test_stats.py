@@ -4,7 +4,7 @@ import json
 
 from game.cli import main
 from game.core import stats
-from game.core.loader import load_deck_text
+from game.core.deckfile import load_deck_text
 from game.core.model import LoopState
 
 from .decks import BASE, edit

@@ -2,7 +2,7 @@
 
 import pytest
 
-from game.core.loader import load_deck_text
+from game.core.deckfile import load_deck_text
 from game.core.together import (
     Phase,
     Together,

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from game.core.loader import load_deck_text
+from game.core.deckfile import load_deck_text
 from game.core.workshop import Stage, Workshop, WorkshopError, played_index
 from game.core.workshop_export import CSV_COLUMNS, export, to_csv, to_markdown
 
@@ -162,3 +162,30 @@ def test_csv_and_markdown_keep_each_row_on_one_line():
     play_through(w, vote=None)
     assert to_csv(w.records).count("\n") == 1 + sum(len(b.shown) for r in w.records for b in r.beats)
     assert "No votes were entered" in to_markdown("T", w.records, "today")
+
+
+def test_a_saved_workshop_resumes_at_the_same_step_with_every_vote(tmp_path):
+    from game.core import workshop_save
+
+    cs = cards()
+    find = {c.full_id: c for c in cs}.get
+    w = Workshop("T", cs, seed=4)
+    w.next()
+    w.add_vote(0)
+    w.add_vote(0)
+    assert workshop_save.save(tmp_path, w) is None
+    back, message = workshop_save.resume(tmp_path, find)
+    assert message is None and back.stage is Stage.OPTIONS and back.votes == w.votes
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "{", "[" * 100_000, '{"version": 1, "workshop": {"cards": ["x/y"]}}', '{"version": 9}', "\udcff"],
+)
+def test_a_damaged_save_is_set_aside_with_a_message(tmp_path, text):
+    from game.core import workshop_save
+
+    (tmp_path / "workshop.json").write_text(text, encoding="utf-8", errors="surrogateescape")
+    back, message = workshop_save.resume(tmp_path, {}.get)
+    assert back is None and "could not be restored" in message
+    assert list(tmp_path.glob("workshop.json.unreadable-*"))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import sys
 
 from game.core.autoplay import play
-from game.core.loader import load_library
+from game.core.library import load_library
 from game.core.progress import Store
 from game.core.runner import Runner
 from game.paths import SCENARIOS

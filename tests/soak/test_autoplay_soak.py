@@ -7,7 +7,7 @@ import random
 import pytest
 
 from game.core.autoplay import play
-from game.core.loader import load_library
+from game.core.library import load_library
 from game.core.model import STATES, Fear
 from game.core.runner import Runner
 from game.paths import SCENARIOS

@@ -48,6 +48,7 @@ class TitleScene(Scene):
             play,
             Button("Decks and cards", "decks"),
             Button("Play together", "together"),
+            Button("Run a workshop", "workshop"),
             Button("Your progress", "progress"),
             Button("How to play", "intro"),
             Button("Settings", "settings"),
@@ -98,16 +99,22 @@ class TitleScene(Scene):
         if y + need <= h - m:
             stack_buttons(self.menu, t, x, y, col_w, gap)
         else:
-            width = w - x - m if not wide else max(col_w, int(w * 0.56) - x)
-            first = self.menu[0]
-            fh = first.measure(t, width)
-            first.place(pygame.Rect(x, y, width, fh))
-            y += fh + gap
-            rest = self.menu[1:]
-            per_row = 3 if width >= t.body_px * 30 else 2  # a wide window takes three to a row
-            for i in range(0, len(rest), per_row):
-                rh = row_buttons(rest[i : i + per_row], t, pygame.Rect(x, y, width, 0), gap)
-                y += rh + gap
+            narrow = w - x - m if not wide else max(col_w, int(w * 0.56) - x)
+            # beside the art two or three to a row; where that does not fit, across the whole window
+            tries = [(narrow, 2), (narrow, 3), (w - x - m, 3), (w - x - m, 4)]
+            top = y
+            for width, per_row in tries:
+                y = top
+                first = self.menu[0]
+                fh = first.measure(t, width)
+                first.place(pygame.Rect(x, y, width, fh))
+                y += fh + gap
+                rest = self.menu[1:]
+                for i in range(0, len(rest), per_row):
+                    rh = row_buttons(rest[i : i + per_row], t, pygame.Rect(x, y, width, 0), gap)
+                    y += rh + gap
+                if y - gap <= h - m:
+                    break
         # centre the name and the menu in the height left over (not when a notice sits on top)
         bottom = max(b.box.bottom for b in self.menu)
         shift = 0 if self.messages else max(0, (h - m - bottom) // 2 - m // 2)
@@ -158,6 +165,10 @@ class TitleScene(Scene):
                 from .solo import play_card
 
                 play_card(self.app, card, done=self._after_card)
+        elif a == "workshop":
+            from .workshop.flow import open_workshop
+
+            open_workshop(self.app, done=self._refresh)
         elif a == "together":
             from .together.flow import start_together
 

@@ -16,6 +16,8 @@ from functools import lru_cache
 
 import pygame
 
+from game.core.safetext import screen_text
+
 RGB = tuple[int, int, int]
 LINE_SPACING = 1.12  # line height over the font's line size
 
@@ -92,7 +94,7 @@ def _words(text: str) -> list[str]:
 @lru_cache(maxsize=4096)
 def _wrap_cached(font: pygame.font.Font, text: str, width: int) -> tuple[str, ...]:
     lines: list[str] = []
-    for para in text.split("\n"):
+    for para in screen_text(text).split("\n"):
         current = ""
         for word in _words(para):
             trial = word if not current else f"{current} {word}"
@@ -122,12 +124,12 @@ def measure(font: pygame.font.Font, text: str, width: int) -> int:
 
 def text_width(font: pygame.font.Font, text: str) -> int:
     """The width of the widest line of unwrapped `text`."""
-    return max((font.size(line)[0] for line in text.split("\n")), default=0)
+    return max((font.size(line)[0] for line in screen_text(text).split("\n")), default=0)
 
 
 @lru_cache(maxsize=2048)
 def _render_line(font: pygame.font.Font, line: str, colour: RGB) -> pygame.Surface:
-    return font.render(line, True, colour)
+    return font.render(screen_text(line).replace("\n", " "), True, colour)
 
 
 def render_line(font: pygame.font.Font, line: str, colour: RGB) -> pygame.Surface:
@@ -152,7 +154,7 @@ def draw_text(
     lines = wrap(font, text, rect.width)
     lh = line_height(font)
     needed_h = lh * (len(lines) - 1) + font.get_height() if lines else 0
-    needed_w = max((font.size(line)[0] for line in lines), default=0)
+    needed_w = max((font.size(line)[0] for line in lines), default=0)  # lines are safe: wrap made them so
     bounds = None if surface.get_clip() != surface.get_rect() else surface.get_rect()
     FIT.note(text, rect, (needed_w, needed_h), bounds, font.get_height())
     y = rect.y
@@ -198,7 +200,8 @@ def draw_label(
 
 def fit_font(fonts: list[pygame.font.Font], text: str, width: int, height: int) -> pygame.font.Font:
     """The first (largest) font in `fonts` whose wrapped text fits in width x height; else the last."""
+    safe = screen_text(text)
     for f in fonts:
-        if measure(f, text, width) <= height and all(f.size(w)[0] <= width for w in text.split()):
+        if measure(f, safe, width) <= height and all(f.size(w)[0] <= width for w in safe.split()):
             return f
     return fonts[-1]

@@ -1,0 +1,124 @@
+"""Run a workshop through the real app: a clicker alone, tallies, blanking, a crash and a resume, the report."""
+
+import csv
+
+import pygame
+import pytest
+
+from game.core import workshop_save
+from game.core.playlist import Playlist
+from game.core.workshop import Stage
+from game.ui.widgets import FIT
+
+CARDS = ("everyday/dishes", "first-steps/late-for-the-film", "first-steps/free-saturday")
+
+
+def open_room(app, presenter=False):
+    from game.ui.scenes.workshop.flow import open_workshop
+
+    ids = tuple(c for c in CARDS if app.library.card(c) is not None)
+    assert len(ids) == 3
+    open_workshop(app, playlist=Playlist("Three cards", 60, ids, "test"), presenter=presenter)
+    app.frame(0.1)
+    assert app.top.name == "workshop"
+    return app.top
+
+
+def test_a_clicker_alone_runs_a_three_card_playlist_with_tallies_to_the_report(drive, make_app, attune_home):
+    p = drive(make_app())
+    room = open_room(p.app, presenter=True)
+    FIT.start()
+    tallies = []
+    for _ in range(400):
+        w = room.w
+        if w.stage is Stage.SUMMARY:
+            break
+        if w.stage is Stage.OPTIONS:
+            p.press(pygame.K_1)  # the room's show of hands: two for the first answer, one for the second
+            p.press(pygame.K_1)
+            p.press(pygame.K_2)
+            p.press(pygame.K_3)
+            p.press(pygame.K_3, mod=pygame.KMOD_SHIFT)  # a miscount taken back
+            tallies.append(w.votes)
+        elif w.stage in (Stage.LINE, Stage.REVEAL):
+            p.press(pygame.K_5)  # number keys do nothing outside the answers step
+        p.press(pygame.K_PAGEDOWN)
+    FIT.stop()
+    assert room.w.stage is Stage.SUMMARY and len(room.w.records) == 3
+    assert all(t[:3] == (2, 1, 0) for t in tallies)
+    assert FIT.overflows == []
+    h = p.app.size[1]
+    assert min(r.px for r in FIT.records if r.scene == "workshop" and r.px) >= h / 30
+    # the report: one row per option shown at each beat, the played one marked
+    (table,) = (attune_home / "workshops").glob("*.csv")
+    rows = list(csv.DictReader(table.open()))
+    assert list(rows[0]) == ["card", "beat", "shown", "move", "points", "say", "votes", "played"]
+    for rec in room.w.records:
+        for b in rec.beats:
+            mine = [r for r in rows if r["card"] == rec.card.full_id and r["beat"] == b.beat_id]
+            assert [int(r["votes"]) for r in mine[: len(b.shown)]] == list(b.votes) == [2, 1] + [0] * (len(b.shown) - 2)
+            assert [r["played"] for r in mine[: len(b.shown)]] == ["yes", "no"] + ["no"] * (len(b.shown) - 2)
+    assert list((attune_home / "workshops").glob("*.md"))
+    assert not workshop_save.exists(attune_home)  # over and exported: nothing left to resume
+
+
+def test_blank_shows_nothing_and_the_next_press_only_brings_the_room_back(drive, make_app):
+    p = drive(make_app())
+    room = open_room(p.app)
+    p.press(pygame.K_b)
+    p.frames(2)
+    assert pygame.transform.average_color(p.app.screen)[:3] == (0, 0, 0)
+    p.press(pygame.K_PAGEDOWN)
+    assert room.w.stage is Stage.LINE and not room.blank
+    p.press(pygame.K_PERIOD)
+    p.press(pygame.K_PERIOD)
+    assert not room.blank
+
+
+def test_a_crash_loses_no_vote_and_resume_goes_on_at_the_same_step(drive, make_app, attune_home):
+    p = drive(make_app())
+    room = open_room(p.app)
+    p.press(pygame.K_PAGEDOWN)
+    for key in (pygame.K_2, pygame.K_2, pygame.K_1):
+        p.press(key)
+    before = (room.w.stage, room.w.card.full_id, room.w.votes)
+    pygame.display.quit()  # the laptop closes: no goodbye, no save on the way out
+    p2 = drive(make_app())
+    from game.ui.scenes.workshop.flow import open_workshop
+
+    open_workshop(p2.app, resume=True)
+    p2.frames(2)
+    w = p2.scene.w
+    assert (w.stage, w.card.full_id, w.votes) == before
+
+
+def test_back_never_undoes_a_played_answer_without_asking(drive, make_app):
+    p = drive(make_app())
+    room = open_room(p.app)
+    for _ in range(5):
+        p.press(pygame.K_PAGEDOWN)  # through the first line, no votes: the best answer is played
+    while room.w.stage is not Stage.LINE:
+        p.press(pygame.K_PAGEDOWN)
+    played = len(room.w.beats_so_far)
+    p.press(pygame.K_PAGEUP)
+    assert p.scene.name != "workshop" and len(room.w.beats_so_far) == played  # it asks first
+    p.press(pygame.K_RETURN)  # "Keep it" has the focus
+    assert p.scene is room and len(room.w.beats_so_far) == played
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_the_key_sheet_and_every_step_fit_and_read_from_the_back(drive, make_app, size):
+    p = drive(make_app(size=size))
+    room = open_room(p.app)
+    FIT.start()
+    p.press(pygame.K_h)
+    assert p.scene.name == "workshop-keys"
+    p.press(pygame.K_h)
+    for _ in range(60):
+        if room.w.stage is Stage.SUMMARY:
+            break
+        p.press(pygame.K_RIGHT)
+    FIT.stop()
+    assert FIT.overflows == []
+    smallest = min(r.px for r in FIT.records if r.scene in ("workshop", "workshop-keys") and r.px)
+    assert smallest >= size[1] / 30
