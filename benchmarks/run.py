@@ -22,7 +22,11 @@ opens a window and draws one line of text. What each figure is:
 - validation: cards a second checking a library of 10,000 cards in decks of
   10, copied from the shipped decks (see library.py), in a fresh process:
   cold on every core (the headline), cold on one core, and warm (every file
-  answered from the verdict cache).
+  answered from the verdict cache). Its floor is PyYAML itself:
+  `validate_vs_parse_ratio` is the cold throughput on every core divided by
+  the throughput of PyYAML's own `compose` (its C loader) reading and
+  composing the same files on the same cores, in the same kind of worker
+  processes, with the cycle collector paused as the validator pauses it.
 - memory: peak resident memory of the game on the title (through the idle
   period) and of the bare script.
 
@@ -55,7 +59,7 @@ GOALS = {
     "frame_ms_median": 1.0,
     "frame_ms_p99": 4.0,
     "idle_cpu_percent": 1.0,
-    "validate_cards_per_s": 10_000,  # at least
+    "validate_vs_parse_ratio": 0.8,  # at least: cold validation / PyYAML's compose, same files, same cores
     "rss_over_bare_mib": 15.0,
 }
 MIB = 1024 * 1024
@@ -173,6 +177,32 @@ print("VALIDATED", r.cards, r.files, len(r.errors), r.from_cache, f"{dt:.6f}")
 """
 
 
+COMPOSE_CHILD = """
+import gc, multiprocessing, sys, time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+import yaml
+LOADER = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
+def compose(paths):
+    gc.disable()
+    n = 0
+    for p in paths:
+        n += sum(1 for _ in yaml.compose_all(Path(p).read_bytes().decode("utf-8-sig"), Loader=LOADER))
+    return n
+if __name__ == "__main__":
+    folder, jobs = sys.argv[1], int(sys.argv[2])
+    t = time.perf_counter()
+    files = sorted(str(p) for p in Path(folder).rglob("*.yaml"))
+    chunks = [files[i : i + 16] for i in range(0, len(files), 16)]
+    if jobs == 1:
+        docs = compose(files)
+    else:
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            docs = sum(pool.map(compose, chunks))
+    print("COMPOSED", len(files), docs, f"{time.perf_counter() - t:.6f}")
+"""
+
+
 def measure_validation(env: dict[str, str], reps: int, work: Path) -> dict[str, float]:
     from library import write_library
 
@@ -192,12 +222,21 @@ def measure_validation(env: dict[str, str], reps: int, work: Path) -> dict[str, 
             raise RuntimeError(f"partly cached run: {cached} of {files}")
         return float(seconds)
 
-    all_cores, one_core = [], []
-    for _ in range(reps):  # interleaved, so a noisy moment falls on both
+    def compose(jobs: int) -> float:
+        _, out = spawn(["-c", COMPOSE_CHILD, str(lib), str(jobs)], env, timeout=600)
+        nfiles, docs, seconds = line(out, "COMPOSED")
+        if int(nfiles) != files or int(docs) != files:
+            raise RuntimeError(f"PyYAML composed {docs} documents from {nfiles} files, not {files}")
+        return float(seconds)
+
+    all_cores, one_core, parse = [], [], []
+    for _ in range(reps):  # interleaved, so a noisy moment falls on all
         all_cores.append(run(cores, ""))
+        parse.append(compose(cores))
         if cores > 1:
             one_core.append(run(1, ""))
     cold_all = statistics.median(all_cores)
+    parse_all = statistics.median(parse)
     cold_one = statistics.median(one_core) if one_core else cold_all
     cache = str(work / "cache")
     filling = run(cores, cache)  # a cold run that also fills the cache
@@ -207,6 +246,8 @@ def measure_validation(env: dict[str, str], reps: int, work: Path) -> dict[str, 
         "validate_cards_per_s_one_core": cards / cold_one,
         "validate_cards_per_s_warm": cards / warm,
         "validate_cards_per_s_filling_cache": cards / filling,
+        "parse_cards_per_s": cards / parse_all,
+        "validate_vs_parse_ratio": parse_all / cold_all,
         "validate_mb_per_s": size / cold_all / 1e6,
         "validate_library_cards": cards,
         "validate_library_files": files,
@@ -223,7 +264,7 @@ def verdicts(r: dict[str, float]) -> dict[str, bool]:
         "startup": r["startup_ratio"] <= GOALS["startup_ratio"],
         "frames": r["frame_ms_median"] <= GOALS["frame_ms_median"] and r["frame_ms_p99"] <= GOALS["frame_ms_p99"],
         "idle": r["idle_cpu_percent"] <= GOALS["idle_cpu_percent"],
-        "validation": r["validate_cards_per_s"] >= GOALS["validate_cards_per_s"],
+        "validation": r["validate_vs_parse_ratio"] >= GOALS["validate_vs_parse_ratio"],
         "memory": r["peak_rss_mib"] - r["bare_peak_rss_mib"] <= GOALS["rss_over_bare_mib"],
     }
 
@@ -257,9 +298,10 @@ def table(r: dict, ok: dict[str, bool]) -> str:
         (
             "validation",
             f"{r['validate_cards_per_s']:,.0f} cards/s cold ({r['validate_mb_per_s']:.1f} MB/s)",
-            f"{r['validate_cores']} cores; 1 core {r['validate_cards_per_s_one_core']:,.0f}; "
+            f"x{r['validate_vs_parse_ratio']:.2f} of PyYAML's compose ({r['parse_cards_per_s']:,.0f}) "
+            f"on {r['validate_cores']} cores; 1 core {r['validate_cards_per_s_one_core']:,.0f}; "
             f"warm cache {r['validate_cards_per_s_warm']:,.0f}",
-            ">= 10,000",
+            ">= x0.8 of compose",
             mark("validation"),
         ),
         (

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from . import __version__
 from .paths import SCENARIOS
 
+MAX_SIZE = (7680, 4320)  # shots: what a real display can be
+
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
@@ -83,10 +85,46 @@ def _size(text: str) -> tuple[int, int]:
         raise argparse.ArgumentTypeError(f"{text!r} is not a size like 1280x720") from None
     if w < 640 or h < 480:
         raise argparse.ArgumentTypeError("the smallest size is 640x480")
+    if w > MAX_SIZE[0] or h > MAX_SIZE[1]:
+        raise argparse.ArgumentTypeError(f"the largest size is {MAX_SIZE[0]}x{MAX_SIZE[1]} (an 8K display)")
     return w, h
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; Ctrl-C and SIGTERM stop it at once with 130 and 143, without a traceback."""
+    restore = _stop_on_sigterm()
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("stopped", file=sys.stderr)
+        return 130
+    except _Terminated:
+        print("stopped", file=sys.stderr)
+        return 143
+    finally:
+        restore()
+
+
+class _Terminated(BaseException):
+    """Raised in the main thread when the process is asked to terminate (SIGTERM)."""
+
+
+def _stop_on_sigterm():
+    """Turn SIGTERM into _Terminated in the main thread; returns what puts the old handler back."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGTERM"):
+        return lambda: None
+
+    def stop(signum, frame):  # noqa: ARG001 - the signal module's signature
+        raise _Terminated
+
+    old = signal.signal(signal.SIGTERM, stop)
+    return lambda: signal.signal(signal.SIGTERM, old)
+
+
+def _main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command = args.command or "play"
     if command == "validate":

@@ -24,7 +24,11 @@ def test_an_installed_package_reads_its_own_data(tmp_path):
     shutil.copy(ROOT / "game" / "paths.py", pkg)
     for sub in ("scenarios", "assets/fonts", "assets/sounds"):
         (pkg / "_data" / sub).mkdir(parents=True)
-    code = "from game import paths; print(paths.SCENARIOS); print(paths.FONTS); print(paths.SOUNDS)"
+    code = (
+        "from importlib import resources; from game import paths; "
+        "assert paths.SCENARIOS == resources.files('game') / '_data' / 'scenarios'; "
+        "print(paths.SCENARIOS); print(paths.FONTS); print(paths.SOUNDS)"
+    )
     env = dict(os.environ, PYTHONPATH=str(tmp_path / "site"))
     out = subprocess.run([sys.executable, "-c", code], env=env, cwd=tmp_path, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr

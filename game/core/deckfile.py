@@ -42,25 +42,30 @@ def load_deck_text(text: str, path: str) -> tuple[Deck | None, list[Diagnostic]]
     return deck, capped(b.diags, path, b.more, b.more_errors)
 
 
-def load_deck_bytes(raw: bytes, path: str) -> tuple[Deck | None, list[Diagnostic]]:
-    """Build a deck from a file's bytes; `path` is only used in messages."""
+def decode(raw: bytes, path: str) -> str | Diagnostic:
+    """A file's bytes as text, or the AT102 that says where it is not UTF-8 (decks and playlists alike)."""
     if raw.startswith(b"\xef\xbb\xbf"):  # a byte-order mark: not part of the text an editor shows
         raw = raw[3:]
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as e:
         start = raw.rfind(b"\n", 0, e.start) + 1
         line = raw.count(b"\n", 0, e.start) + 1
         col = len(raw[start : e.start].decode("utf-8", "replace")) + 1  # characters, not bytes
-        return None, [
-            error(
-                path,
-                line,
-                col,
-                "AT102",
-                f"the file is not UTF-8 text (the byte 0x{raw[e.start]:02X} here): save it as UTF-8 in your editor",
-            )
-        ]
+        return error(
+            path,
+            line,
+            col,
+            "AT102",
+            f"the file is not UTF-8 text (the byte 0x{raw[e.start]:02X} here): save it as UTF-8 in your editor",
+        )
+
+
+def load_deck_bytes(raw: bytes, path: str) -> tuple[Deck | None, list[Diagnostic]]:
+    """Build a deck from a file's bytes; `path` is only used in messages."""
+    text = decode(raw, path)
+    if isinstance(text, Diagnostic):
+        return None, [text]
     return load_deck_text(text, path)
 
 

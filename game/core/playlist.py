@@ -22,6 +22,7 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
+from .deckfile import decode
 from .deckrules import INT, close_match
 from .diagnostics import Diagnostic, capped, error
 from .nodecheck import NodeChecks, Reject, is_map, is_scalar, is_seq
@@ -142,13 +143,7 @@ def load_playlist_file(path: str | os.PathLike[str], library: Any) -> tuple[Play
     raw = read_bytes(p, MAX_DECK_BYTES)
     if isinstance(raw, Refused):
         return None, [error(p, 1, 1, raw.code, raw.reason)]
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as e:
-        line = raw.count(b"\n", 0, e.start) + 1
-        start = raw.rfind(b"\n", 0, e.start) + 1
-        col = len(raw[start : e.start].decode("utf-8", "replace")) + 1
-        return None, [error(p, line, col, "AT102", "the file is not UTF-8 text: save it as UTF-8 in your editor")]
+    text = decode(raw, p)
+    if isinstance(text, Diagnostic):
+        return None, [text]
     return load_playlist_text(text, p, library)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import time
 from dataclasses import asdict
 from pathlib import Path
@@ -94,6 +95,8 @@ class Store:
         if raw:
             fixes = Fixes()
             self._plays = _plays_from(raw.get("profiles", {}), fixes)
+            if fixes.dropped and PROGRESS_FILE not in self._outdated and PROGRESS_FILE not in self.kept_as_is:
+                self._copy_aside(PROGRESS_FILE)  # an older file gets its backup before it is rewritten
             self._tell(fixes, "progress")
         self._plays.setdefault(self.profile, [])
         self._bring_up_to_date(PROGRESS_FILE)
@@ -151,6 +154,14 @@ class Store:
             self.save_settings()
         else:
             self.save_progress()
+
+    def _copy_aside(self, name: str) -> None:
+        """Keep a copy of a file as it was before plays that could not be read are left out of it."""
+        path = self.home / name
+        target = path.with_name(f"{name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+        with contextlib.suppress(OSError):
+            if not target.exists():
+                shutil.copyfile(path, target)
 
     def _set_aside(self, name: str, what: str, reason: str) -> None:
         path = self.home / name
@@ -285,20 +296,25 @@ class Store:
         return out
 
     def delete_all(self) -> bool:
-        """Forget every play and setting, here and on disk."""
+        """Forget every play (alone and together), setting and workshop record, here and on disk."""
         self._plays = {DEFAULT_PROFILE: []}
         self.profile = DEFAULT_PROFILE
         self.settings = Settings()
         ok = True
         backups = [p.name for n in (PROGRESS_FILE, SETTINGS_FILE) for p in self.home.glob(f"{n}.v*-backup")]
         self.kept_as_is.clear()
-        for name in (PROGRESS_FILE, SETTINGS_FILE, *backups):
+        workshop = [p.name for p in self.home.glob("workshop.json*")]  # a room's session in progress, set aside ones
+        for name in (PROGRESS_FILE, SETTINGS_FILE, *backups, *workshop):
             try:
                 (self.home / name).unlink()
             except FileNotFoundError:
                 pass
             except OSError:
                 ok = False
+        reports = self.home / "workshops"  # workshop reports and saved playlists
+        if reports.is_dir():
+            shutil.rmtree(reports, onerror=lambda *_: None)
+            ok = ok and not reports.exists()
         return ok
 
 

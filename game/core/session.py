@@ -13,23 +13,23 @@
 A session wraps one `Runner` (the rules) and adds what every mode needs
 around it: the words for a reaction, the pause and the fear, the debrief's
 table, the record written to progress, and the saved state. Deck order and
-the suggested next card live here too, so no screen decides them.
+the suggested next card (next_card.py, re-exported here) are decided here too, so no screen decides them.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from . import scoring
 from .debrief import FigureRow, Review, break_words, figure_rows, loop_words, reaction_words, review
-from .model import Card, Choice, Deck, Fear, LoopState, Mode
+from .model import Card, Choice, Fear, Mode
+from .next_card import GENTLE_TAGS, History, deck_order, suggested_card  # noqa: F401 - the session's API too
 from .runner import Runner, RunnerError, TieRule
 from .steps import Break, Step, Summary, check_player
 
-GENTLE_TAGS = ("beginner", "gentle")  # decks for newcomers come first
 PAUSE_QUESTION = "What is my vulnerable fear right now?"
 FEARS_ASKED = "Is it 'I am not enough', or 'I am too much'?"
 FEAR_HINTS = {
@@ -37,36 +37,12 @@ FEAR_HINTS = {
     Fear.TOO_MUCH: "Afraid of being a burden: needing too much, feeling too much, asking too much.",
 }
 MAX_PLAYERS = 8  # names a session can hold (a couple needs two)
-_ENDING_ORDER = {LoopState.SOFTENED: 0, LoopState.STUCK: 1, LoopState.ESCALATED: 2}
-
-
-class History(Protocol):
-    """What the suggested card needs to know of a player's history (progress.Store has it)."""
-
-    def played(self, card_id: str) -> bool: ...
-    def best_ending(self, card_id: str) -> LoopState | None: ...
 
 
 class Recorder(Protocol):
     """Where a finished play is kept (progress.Store)."""
 
     def record(self, summary: Summary, when: str | None = None, **details: Any) -> Any: ...
-
-
-def deck_order(decks: Iterable[Deck]) -> list[Deck]:
-    """Decks for newcomers first (tagged beginner or gentle), then the rest as loaded."""
-    return sorted(decks, key=lambda d: -sum(tag in GENTLE_TAGS for tag in d.tags))
-
-
-def suggested_card(decks: Iterable[Deck], history: History) -> Card | None:
-    """The card to play next: the first not yet played, else the one whose best ending is worst."""
-    cards = [card for deck in deck_order(decks) for card in deck.cards]
-    if not cards:
-        return None
-    for card in cards:
-        if not history.played(card.full_id):
-            return card
-    return max(cards, key=lambda c: _ENDING_ORDER[history.best_ending(c.full_id) or LoopState.ESCALATED])
 
 
 @dataclass(frozen=True, slots=True)

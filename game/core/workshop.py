@@ -19,17 +19,18 @@ The whole state is a plain dict (`to_dict`/`from_dict`) saved after every step.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
 from . import scoring
-from .debrief import loop_words, reaction_words
-from .model import Card, Choice, LoopState, Mode
+from .model import Card, Choice, Mode
 from .prompts import discuss_question
 from .runner import Runner, RunnerError
 from .session import Session
 from .timer import Countdown
+from .workshop_records import BeatRecord, CardRecord, Outcome, played_index
+
+__all__ = ["BEAT_STAGES", "BeatRecord", "CardRecord", "Outcome", "Stage", "Workshop", "WorkshopError", "played_index"]
 
 
 class Stage(str, Enum):
@@ -49,79 +50,6 @@ MAX_CARDS = 200  # per playlist
 
 class WorkshopError(Exception):
     """A saved workshop that cannot be restored, or a call the current step does not allow."""
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """What one option would do to the loop, from where it stands now."""
-
-    choice: Choice
-    points: int
-    tension_before: float
-    tension_after: float
-
-    @property
-    def state_before(self) -> LoopState:
-        return scoring.loop_state(self.tension_before)
-
-    @property
-    def state_after(self) -> LoopState:
-        return scoring.loop_state(self.tension_after)
-
-    def reply(self, partner: str) -> str:
-        """The partner's reply, or how they would take it."""
-        return self.choice.reply or reaction_words(partner, self)
-
-    @property
-    def loop(self) -> str:
-        return loop_words(self)
-
-
-@dataclass(frozen=True, slots=True)
-class BeatRecord:
-    """One beat as the room played it: what was shown, the votes, and what was played."""
-
-    card_id: str
-    beat_id: str
-    line: str
-    shown: tuple[Choice, ...]
-    points: tuple[int, ...]
-    votes: tuple[int, ...]
-    played: int  # index in shown order
-    tie: bool
-    walked: bool  # no votes: every outcome was shown, and the best was played
-
-
-@dataclass(frozen=True, slots=True)
-class CardRecord:
-    card: Card
-    beats: tuple[BeatRecord, ...]
-    ending_state: LoopState
-    ending: str
-    attunement: float
-    dialogue: str | None
-
-    @property
-    def votes(self) -> int:
-        return sum(sum(b.votes) for b in self.beats)
-
-    @property
-    def votes_for_listening(self) -> int:
-        """Votes cast for an answer that lowered the tension."""
-        return sum(v for b in self.beats for v, p in zip(b.votes, b.points, strict=True) if p > 0)
-
-
-def played_index(votes: tuple[int, ...] | list[int], points: tuple[int, ...] | list[int]) -> tuple[int, bool, bool]:
-    """The option the room plays: (index, tie broken, walked through).
-
-    The most-voted option; a tie goes to the first tied option in shown order.
-    With no votes at all, the best-scoring option (the first in shown order on a tie).
-    """
-    if sum(votes) == 0:
-        best = max(points)
-        return points.index(best), False, True
-    top = max(votes)
-    return votes.index(top), votes.count(top) > 1, False
 
 
 class Workshop:

@@ -50,7 +50,7 @@ from game.core.progress import Store
 from game.paths import SCENARIOS
 
 from . import theme as th
-from .backdrop import make_background
+from .backdrop import RGB, Backdrops
 from .intents import Intent, intents_for
 from .live import LiveParts
 from .sound import Sound
@@ -94,7 +94,7 @@ class App:
         self.now = 0.0  # seconds of animation time since start (driven by frame dt)
         self.running = True
         self.clock = pygame.time.Clock()
-        self._background: pygame.Surface | None = None
+        self._backgrounds = Backdrops()
         self.live = LiveParts()  # what moves on the top scene: see live.py
         self.partial_frames = False  # run() turns it on; tests and the tour draw every frame whole
         self.redraw_all = True  # the next frame draws every scene, not only the live parts
@@ -142,7 +142,7 @@ class App:
     def relayout(self) -> None:
         self.screen = pygame.display.get_surface() or self.screen
         self.theme = self._build_theme()
-        self._background = None
+        self._backgrounds = Backdrops()
         for scene in self.stack:
             scene.layout(self.size)
 
@@ -342,6 +342,8 @@ class App:
             dt = min(self.clock.get_time() / 1000, 0.1)
             animating = self.frame(dt)
             self.present()
+            if not self.sound.loaded:
+                self.sound.load()  # the first frame is on the screen: now open the audio device
         return 0
 
     def present(self) -> None:
@@ -352,11 +354,9 @@ class App:
             pygame.display.update(self.dirty)
 
     # -- shared drawing --------------------------------------------------
-    def draw_background(self, surface: pygame.Surface) -> None:
-        """The warm night gradient with a soft lamp glow, cached per size and palette."""
-        if self._background is None or self._background.get_size() != surface.get_size():
-            self._background = make_background(surface.get_size(), self.theme)
-        surface.blit(self._background, (0, 0))
+    def draw_background(self, surface: pygame.Surface, glow: tuple[pygame.Rect, RGB] | None = None) -> None:
+        """The warm night gradient with a soft lamp glow (backdrop.py); `glow`: a light in that rect (the title's)."""
+        self._backgrounds.draw(surface, self.theme, glow)
 
     def _dim(self, surface: pygame.Surface) -> None:
         veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)

@@ -16,11 +16,20 @@ CUES = ("select", "soften", "escalate", "steady", "pause", "end", "notice")
 
 
 class Sound:
+    """Opens the audio device and reads the cues on `load()` (the app calls it after the first
+    frame is on the screen, so the window never waits for audio) or on the first `play`."""
+
     def __init__(self, volume: float = 0.6) -> None:
         self.volume = max(0.0, min(1.0, volume))
         self._cues: dict[str, pygame.mixer.Sound] = {}
         self.available = False
+        self.loaded = False
         self.played: list[str] = []  # the cues asked for, newest last (tests read it)
+
+    def load(self) -> None:
+        if self.loaded:
+            return
+        self.loaded = True
         try:
             if not pygame.mixer.get_init():
                 pygame.mixer.init(frequency=22050, size=-16, channels=1, buffer=512)
@@ -38,6 +47,7 @@ class Sound:
     def play(self, name: str) -> None:
         self.played.append(name)
         del self.played[:-20]
+        self.load()
         cue = self._cues.get(name)
         if cue is None or self.volume <= 0:
             return

@@ -108,3 +108,25 @@ def test_a_single_says_text_has_its_position():
     text = edit("says: You never listen.", "says: I'm a burden, you never listen.")
     pos, _, _ = safety.first_risk(card_of(text))
     assert pos.line == line_of(text, "says: I'm a burden")
+
+
+def test_every_line_a_play_shows_is_one_the_walk_found():
+    """Soundness against the runner: random plays, pausing at random, never show a line the walk missed."""
+    import random
+
+    from game.core.loader import load_library
+    from game.core.runner import Runner
+    from game.core.scoring import loop_state
+    from game.paths import SCENARIOS
+
+    rng = random.Random(8)
+    for card in load_library([SCENARIOS]).cards():
+        seen = reach.arrivals(card)
+        for seed in range(15):
+            run = Runner(card, seed=seed)
+            while not run.ended:
+                assert loop_state(run.tension) in seen[run.beat_id], (card.full_id, run.beat_id)
+                if run.can_pause and rng.random() < 0.5:
+                    run.pause()
+                    assert loop_state(run.tension) in seen[run.beat_id], (card.full_id, run.beat_id, "paused")
+                run.choose(rng.randrange(len(run.choices)))

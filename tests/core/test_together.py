@@ -31,6 +31,21 @@ def by_say(t: TogetherCard, say: str) -> int:
     return [c.say for c in t.options].index(say)
 
 
+def play_to_end(t: TogetherCard, rating: int) -> None:
+    """Both partners pick the first answer shown, and every answer is rated `rating`."""
+    while not t.ended:
+        if t.phase is Phase.CURTAIN:
+            t.lift_curtain()
+        elif t.phase in (Phase.SPEAK, Phase.BLIND):
+            t.pick(0)
+        elif t.phase is Phase.MATCH:
+            t.to_rating()
+        elif t.phase is Phase.RATE:
+            t.rate(rating)
+        else:
+            t.go_on()
+
+
 def test_roles_and_an_open_beat_rate_then_the_loop_answers():
     t = TogetherCard(card(), ("Ana", "Ben"), speaker=1, seed=seed_with_blind_at(1))
     assert (t.speaker, t.listener) == ("Ben", "Ana") and t.phase is Phase.SPEAK
@@ -133,20 +148,25 @@ def test_a_finished_card_is_kept_under_the_couple_with_ratings_and_matches(tmp_p
 
     store = Store(tmp_path)
     t = TogetherCard(card(), ("Ben", "Ana"), seed=seed_with_blind_at(0))
-    while not t.ended:
-        if t.phase is Phase.CURTAIN:
-            t.lift_curtain()
-        elif t.phase in (Phase.SPEAK, Phase.BLIND):
-            t.pick(0)
-        elif t.phase is Phase.MATCH:
-            t.to_rating()
-        elif t.phase is Phase.RATE:
-            t.rate(7)
-        else:
-            t.go_on()
+    play_to_end(t, 7)
     t.record(store)
     again = Store(tmp_path)  # next week, on the same computer
     assert again.couples() == ["Ana & Ben"] and "Ana & Ben" not in again.profiles()
     (rec,) = again.history("Ana & Ben")
     assert rec.mode.value == "together" and rec.ratings == (7, 7) and rec.blind == (1, 1)
     assert set(rec.players) == {"Ana", "Ben"} and again.history() == []  # the solo profile is untouched
+
+
+def test_delete_all_removes_the_couples_records_and_the_workshop_files(tmp_path):
+    from game.core.progress import Store
+
+    store = Store(tmp_path)
+    t = TogetherCard(card(), ("Ana", "Ben"), seed=seed_with_blind_at(1))
+    play_to_end(t, 5)
+    t.record(store)
+    (tmp_path / "workshop.json").write_text("{}")
+    (tmp_path / "workshops").mkdir()
+    (tmp_path / "workshops" / "report.md").write_text("# a room")
+    assert store.delete_all()
+    again = Store(tmp_path)
+    assert again.couples() == [] and not (tmp_path / "workshop.json").exists() and not (tmp_path / "workshops").exists()

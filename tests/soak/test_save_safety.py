@@ -110,13 +110,12 @@ BAD_FILES = {
     "not-utf8": b'{"version": 1, "profiles": {"M\xe9": {}}}',
     "wrong-version": b'{"version": 0, "profiles": {}}',  # no release wrote it (a newer one is kept, see test_schema)
     "a-list": b"[1, 2, 3]",
-    "wrong-shape": b'{"version": 1, "profiles": {"Me": {"plays": [{"card": "x"}]}}}',
 }
 
 
 @pytest.mark.parametrize(
     ("which", "name"),
-    [(PROGRESS_FILE, n) for n in BAD_FILES] + [(SETTINGS_FILE, n) for n in BAD_FILES if n != "wrong-shape"],
+    [(PROGRESS_FILE, n) for n in BAD_FILES] + [(SETTINGS_FILE, n) for n in BAD_FILES],
 )
 def test_a_bad_file_is_set_aside_kept_and_said(tmp_path: Path, name: str, which: str):
     home = tmp_path / "home"
@@ -132,6 +131,20 @@ def test_a_bad_file_is_set_aside_kept_and_said(tmp_path: Path, name: str, which:
     again = Store(home)
     assert again.messages == [] and again.history() == store.history()
     _title_says(home, store, aside[0].name)
+
+
+def test_a_damaged_play_in_an_old_file_is_dropped_and_said_and_the_original_kept(tmp_path: Path):
+    home = tmp_path / "home"
+    home.mkdir()
+    raw = b'{"version": 1, "profiles": {"Me": {"plays": [{"card": "x"}]}}}'
+    (home / PROGRESS_FILE).write_bytes(raw)
+    store = Store(home)
+    (kept,) = home.glob(f"{PROGRESS_FILE}.v1-backup")
+    assert kept.read_bytes() == raw, "the original is kept, byte for byte"
+    assert len(store.messages) == 1 and "damaged" in store.messages[0]
+    assert store.writable and store.save_progress()
+    again = Store(home)
+    assert again.messages == [] and again.history() == store.history() == []
 
 
 def test_an_unreadable_file_is_set_aside_and_said(tmp_path: Path):

@@ -213,7 +213,8 @@ def test_sound_without_a_device_is_silence(monkeypatch):
     monkeypatch.setattr(sound_mod.pygame.mixer, "get_init", lambda: False)
     monkeypatch.setattr(sound_mod.pygame.mixer, "init", broken)
     s = sound_mod.Sound(0.5)
-    assert not s.available
+    s.load()
+    assert s.loaded and not s.available
     s.play("soften")  # no crash
 
 

@@ -11,11 +11,11 @@ from game.ui.widgets import FIT
 
 
 def focus_on(p, action, limit=40):
-    """Arrow down through the buttons, as a person would, until `action` has the focus."""
+    """Tab through the buttons, as a keyboard player would, until `action` has the focus."""
     for _ in range(limit):
         if p.scene.focused is not None and p.scene.focused.action == action:
             return
-        p.press(pygame.K_DOWN)
+        p.press(pygame.K_TAB)
     raise AssertionError(f"never reached {action!r} on {p.scene.name}")
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pygame
 
-from game.core.session import deck_order
+from game.core.next_card import deck_order
 from game.paths import SCENARIOS
 
 from ..widgets import Button, ScrollColumn, draw_panel, draw_text, measure

@@ -162,10 +162,12 @@ class SettingsScene(Scene):
     def _confirm_text(self) -> str:
         store = self.app.store
         names = store.profiles()
+        couples = store.couples()
         plays = sum(len(store.history(n)) for n in names)
+        together = f", {_plural(len(couples), 'couple')} who played together" if couples else ""
         return (
-            f"This deletes every play in every profile ({_plural(plays, 'play')}, {_plural(len(names), 'profile')}) "
-            "from this computer. It cannot be undone."
+            f"This deletes every play in every profile ({_plural(plays, 'play')}, {_plural(len(names), 'profile')}"
+            f"{together}), and any workshop saves and reports, from this computer. It cannot be undone."
         )
 
     # -- drawing ---------------------------------------------------------

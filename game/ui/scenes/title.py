@@ -8,12 +8,11 @@ player dismisses them; the app tells any later ones as notices.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 import pygame
 
-from game.core.session import suggested_card
+from game.core.next_card import suggested_card
 
 from ..loop_view import LoopView
 from ..widgets import Button, draw_panel, draw_text, measure, row_buttons, stack_buttons
@@ -137,12 +136,10 @@ class TitleScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         t = self.theme
         c = t.colour
-        self.app.draw_background(surface)
-        if self.art_rect is not None and self.art_rect.width > t.body_px * 8:
-            if not t.high_contrast:
-                glow = _glow(self.art_rect.inflate(self.art_rect.width // 3, self.art_rect.height // 3).size, c.accent)
-                surface.blit(glow, glow.get_rect(center=self.art_rect.center))
-            art = self.art_rect
+        art = self.art_rect if self.art_rect is not None and self.art_rect.width > t.body_px * 8 else None
+        lamp = art.inflate(art.width // 3, art.height // 3) if art is not None and not t.high_contrast else None
+        self.app.draw_background(surface, glow=None if lamp is None else (lamp, c.accent))  # a light behind them
+        if art is not None:
             self.app.live.draw(surface, art, lambda s: self.view.draw(s, art, t))  # moves; the rest stays
         if self.notice_rect is not None:
             draw_panel(surface, self.notice_rect, t, fill=c.raised, edge=c.accent)
@@ -196,16 +193,6 @@ class TitleScene(Scene):
 
     def back(self) -> None:
         """Esc on the title does nothing: Quit is a button, so a stray Esc never closes the game."""
-
-
-@lru_cache(maxsize=4)
-def _glow(size: tuple[int, int], colour: tuple[int, int, int]) -> pygame.Surface:
-    """A soft warm lamp-light behind the two figures."""
-    small = pygame.Surface((48, 48), pygame.SRCALPHA)
-    for r in range(24, 0, -1):
-        a = int(38 * (1 - r / 24) ** 1.8)
-        pygame.draw.circle(small, (*colour, a), (24, 24), r)
-    return pygame.transform.smoothscale(small, size)
 
 
 def _screen(action: str) -> type[Scene]:

@@ -95,6 +95,9 @@ def _words(text: str) -> list[str]:
 def _wrap_cached(font: pygame.font.Font, text: str, width: int) -> tuple[str, ...]:
     lines: list[str] = []
     for para in screen_text(text).split("\n"):
+        if font.size(para)[0] <= width:  # fits on one line: one measure instead of one a word
+            lines.append(para)
+            continue
         current = ""
         for word in _words(para):
             trial = word if not current else f"{current} {word}"
