@@ -152,8 +152,12 @@ def test_nothing_of_the_first_pick_shows_while_the_second_partner_chooses(make_a
     assert len(screens) == 1, "the speaker's screen differs with the listener's pick"
 
 
+# A line that sets one partner above the other ("Ana listened better", "Ben wins"); card text about a
+# best man or a better job does not count, only a partner's name with a comparison made of them.
 COMPARING = re.compile(
-    r"\b(Ana|Ben|Partner [AB])\b[^.]*\b(better|best|winner|wins|won|ahead|beat|more attuned)\b", re.I
+    r"\b(Ana|Ben)\b('s)? (is|was|did|scored|answered|listened|heard|rated|got|wins|won|beat)\b[^.]{0,24}"
+    r"\b(better|best|more|higher|ahead|winner|most)\b|\bwinner\b|\b(Ana|Ben) (wins|won)\b",
+    re.I,
 )
 
 
@@ -182,3 +186,8 @@ def test_the_couples_screens_fit(drive, make_app, size):
     play_card_by_keys(p)
     FIT.stop()
     assert FIT.overflows == []
+
+
+def test_the_ranking_check_catches_a_ranking_and_not_a_best_man():
+    assert COMPARING.search("Ana listened better than Ben") and COMPARING.search("The winner is Ben")
+    assert not COMPARING.search("Ben asked me to be his best man") and not COMPARING.search("Our attunement")
