@@ -156,7 +156,7 @@ def test_nothing_of_the_first_pick_shows_while_the_second_partner_chooses(make_a
 # best man or a better job does not count, only a partner's name with a comparison made of them.
 COMPARING = re.compile(
     r"\b(Ana|Ben)\b('s)? (is|was|did|scored|answered|listened|heard|rated|got|wins|won|beat)\b[^.]{0,24}"
-    r"\b(better|best|more|higher|ahead|winner|most)\b|\bwinner\b|\b(Ana|Ben) (wins|won)\b",
+    r"\b(better|best|more|higher|ahead|winner|most)\b|(?<!no )\bwinner\b|\b(Ana|Ben) (wins|won)\b",
     re.I,
 )
 
