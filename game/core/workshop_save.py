@@ -18,12 +18,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .atomic import atomic_write
+from .datafile import read_json
 from .model import Card
 from .workshop import Workshop, WorkshopError
 
 SAVE_FILE = "workshop.json"
 MAX_BYTES = 4 * 1024 * 1024  # a long session's votes come to a few hundred kilobytes
-MAX_DEPTH = 20
 
 
 def path_in(home: str | os.PathLike[str]) -> Path:
@@ -49,47 +49,27 @@ def discard(home: str | os.PathLike[str]) -> None:
         path_in(home).unlink()
 
 
-def _depth(value: object, limit: int = MAX_DEPTH) -> bool:
-    """True when JSON text nests no deeper than `limit` (checked on the text, before parsing)."""
-    depth = 0
-    in_string = escaped = False
-    for ch in value if isinstance(value, str) else "":
-        if in_string:
-            escaped = not escaped and ch == "\\"
-            if ch == '"' and not escaped:
-                in_string = False
-            continue
-        if ch == '"':
-            in_string = True
-        elif ch in "[{":
-            depth += 1
-            if depth > limit:
-                return False
-        elif ch in "]}":
-            depth -= 1
-    return True
-
-
 def resume(home: str | os.PathLike[str], find: Callable[[str], Card | None]) -> tuple[Workshop | None, str | None]:
-    """The saved workshop, or (None, a message) when it cannot be restored; (None, None) when none is saved."""
+    """The saved workshop, or (None, a message) when it cannot be restored; (None, None) when none is saved.
+
+    The file is read like every data file (datafile.read_json: the guarded reader, a size cap, a
+    depth limit, no NaN or huge numbers), then rebuilt step by step by Workshop.from_dict.
+    """
     path = path_in(home)
-    if not path.is_file():
+    got = read_json(path, MAX_BYTES)
+    if got.missing:
         return None, None
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise WorkshopError("it is far larger than a workshop's save")
-        text = path.read_text(encoding="utf-8")
-        if not _depth(text):
-            raise WorkshopError("it nests deeper than a workshop's save")
-        data = json.loads(text)
+        if got.problem is not None:
+            raise WorkshopError(got.problem)
+        data = got.data
         if not isinstance(data, dict) or data.get("version") != 1:
             raise WorkshopError("it is not in a form this version understands")
         return Workshop.from_dict(data.get("workshop"), find), None
-    except (OSError, UnicodeDecodeError, ValueError, WorkshopError, RecursionError) as e:
-        reason = str(e) if isinstance(e, WorkshopError) else "it is damaged"
+    except WorkshopError as e:
         target = path.with_name(f"{SAVE_FILE}.unreadable-{time.strftime('%Y%m%d-%H%M%S')}")
         try:
             os.replace(path, target)
         except OSError:
-            return None, f"The saved workshop could not be restored ({reason}) and was left where it is."
-        return None, f"The saved workshop could not be restored ({reason}); it was kept as {target.name}."
+            return None, f"The saved workshop could not be restored ({e}) and was left where it is."
+        return None, f"The saved workshop could not be restored ({e}); it was kept as {target.name}."
