@@ -62,7 +62,8 @@ class Presenter:
             best = w.best_index
             for i, c in enumerate(w.options):
                 mark = "  BEST" if i == best else ""
-                out.append(("strong", f"{i + 1}. [{c.move.label} {w.points[i]:+d}] {w.votes[i]} votes{mark}"))
+                n = w.votes[i]
+                out.append(("strong", f"{i + 1}. [{c.move.label} {w.points[i]:+d}] {n} vote{'s' * (n != 1)}{mark}"))
                 out.append(("small", f"{c.say}  Why: {c.why}"))
             out.append(("body", f"Discuss: {w.question}"))
         out.append(("body", f"Timer: {w.timer.text()} ({'running' if w.timer.running else 'stopped'})"))
