@@ -202,13 +202,12 @@ class BreakScene(Scene):
         self.set_focus(self.toggle)
 
     def update(self, dt: float) -> bool:
-        before = self.timer.text()
         was = self.timer.running
         self.timer.tick(dt)
         if was and not self.timer.running:  # the time is up
             self.app.sound.play("end")
             self.layout(self.app.size)
-        return self.timer.running and self.timer.text() != before
+        return self.timer.running  # a running countdown needs every frame's time, or it stalls while idle
 
     def draw(self, surface: pygame.Surface) -> None:
         t = self.theme

@@ -184,6 +184,7 @@ class TogetherPlayScene(PlayScene):
         tc = self.together
         if isinstance(a, int) and tc.phase in (Phase.SPEAK, Phase.BLIND):
             tc.pick(a)
+            self.rating = RATING_DEFAULT  # each answer's scale starts in the middle, never on the last rating
             self._refresh()
         elif a == "to-rating":
             tc.to_rating()

@@ -101,12 +101,11 @@ class WorkshopScene(Scene):
         self.placed = layout_stage(self, size)
 
     def update(self, dt: float) -> bool:
-        before = self.w.timer.text()
         self.w.timer.tick(dt)
         moving = self.view.update(dt, self.theme.reduced_motion)
         if self.presenter is not None and self.presenter.window in self.app.side_windows:
             self.presenter.show(self)
-        return moving or (self.w.timer.running and self.w.timer.text() != before)
+        return moving or self.w.timer.running  # a running timer needs every frame's time, or it stalls while idle
 
     def draw(self, surface: pygame.Surface) -> None:
         if self.blank:
