@@ -111,17 +111,7 @@ def test_a_sitting_swaps_roles_and_keeps_one_score():
     for text in (BASE, LOOPING, BASE):
         t = s.start(card(text))
         speakers.append(t.speaker)
-        while not t.ended:
-            if t.phase is Phase.CURTAIN:
-                t.lift_curtain()
-            elif t.phase in (Phase.SPEAK, Phase.BLIND):
-                t.pick(0)
-            elif t.phase is Phase.MATCH:
-                t.to_rating()
-            elif t.phase is Phase.RATE:
-                t.rate(6)
-            else:
-                t.go_on()
+        play_to_end(t, 6)
         s.finish()
     assert speakers == ["Ben", "Ana", "Ben"]
     assert s.felt == 6 and s.matches[1] >= 1 and 0 <= s.figures().attunement <= 100

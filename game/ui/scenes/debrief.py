@@ -23,6 +23,7 @@ from ..loop_view import draw_state_shape
 from ..widgets import Button, ScrollColumn, draw_meter, draw_text, meter_height, row_buttons
 from ..widgets.prose import Block, Custom, Framed, Heading, Para, Prose
 from .base import Scene
+from .page import draw_prose_page
 
 
 class DebriefScene(Scene):
@@ -148,14 +149,7 @@ class DebriefScene(Scene):
         return Para(text, "small-bold", colour="good", gap_after=0.9)
 
     def draw(self, surface: pygame.Surface) -> None:
-        self.app.draw_background(surface)
-        self.draw_header(surface)
-        with self.column.clipped(surface) as dy:
-            view = self.column.view
-            self.prose.draw(surface, self.theme, (view.x, view.y + dy), view=view)
-        self.column.draw_fades(surface, self.theme)
-        self.column.draw_bar(surface, self.theme)
-        self.draw_buttons(surface)
+        draw_prose_page(self, surface)  # the same reading page as every PageScene
 
     def on_button(self, button: Button) -> None:
         if button.action in ("again", "decks", "title"):

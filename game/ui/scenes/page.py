@@ -27,6 +27,19 @@ Builder = Callable[[Theme, int], list[Block]]
 Choice = tuple[str, Any, str]  # label, action, style
 
 
+def draw_prose_page(scene: Scene, surface: pygame.Surface) -> None:
+    """A reading page: background, header, the scene's prose in its scroll column, its buttons."""
+    scene.app.draw_background(surface)
+    scene.draw_header(surface)
+    col = scene.column
+    with col.clipped(surface) as dy:
+        view = col.view
+        scene.prose.draw(surface, scene.theme, (view.x, view.y + dy), view=view)
+    col.draw_fades(surface, scene.theme)
+    col.draw_bar(surface, scene.theme)
+    scene.draw_buttons(surface)
+
+
 class PageScene(Scene):
     name = "page"
     max_width_em = 44  # the reading measure, in body-text heights
@@ -78,14 +91,7 @@ class PageScene(Scene):
         self.set_focus(self.button_for(keep) or (foot[0] if foot else self.back_button))
 
     def draw(self, surface: pygame.Surface) -> None:
-        self.app.draw_background(surface)
-        self.draw_header(surface)
-        with self.column.clipped(surface) as dy:
-            view = self.column.view
-            self.prose.draw(surface, self.theme, (view.x, view.y + dy), view=view)
-        self.column.draw_fades(surface, self.theme)
-        self.column.draw_bar(surface, self.theme)
-        self.draw_buttons(surface)
+        draw_prose_page(self, surface)
 
     def on_button(self, button: Button) -> None:
         self.close(button.action)
