@@ -88,7 +88,12 @@ def partner_lines(card: Card) -> Iterator[tuple[Pos, str]]:
 
 def first_risk(card: Card) -> tuple[Pos, str, str] | None:
     """Where the partner first voices risk on this card: (position, kind of risk, text), earliest in the file."""
-    found = [(pos, kind, text) for pos, text in partner_lines(card) if (kind := risk_in(text))]
+    lines = list(partner_lines(card))
+    # One look at all the lines at once first: no pattern matches a line break, so none can match
+    # across two lines joined by one, and the joined text voices risk exactly when some line does.
+    if risk_in("\n".join(text for _, text in lines)) is None:
+        return None
+    found = [(pos, kind, text) for pos, text in lines if (kind := risk_in(text))]
     if not found:
         return None
     return min(found, key=lambda f: (f[0].line, f[0].col))

@@ -1,6 +1,8 @@
 """Dead lines (reach.py) and risk words (safety.py) on small decks."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from game.core import reach, safety
 from game.core.deckfile import load_deck_text
@@ -130,3 +132,26 @@ def test_every_line_a_play_shows_is_one_the_walk_found():
                     run.pause()
                     assert loop_state(run.tension) in seen[run.beat_id], (card.full_id, run.beat_id, "paused")
                 run.choose(rng.randrange(len(run.choices)))
+
+
+_FRAGMENTS = [
+    *("I'm", "a", "just a", "burden", "without me", "manage fine", "I can't go", "on", "want to die", "of"),
+    *("laughing", "myself", "hurt", "self", "harm", "end it", "all", "I'd just", "disappear", "wish I was"),
+    *("dead", "\u2019", "there", "Go on, tell me.", "\n", " ", " ", "-", "."),
+]
+_LINES = st.lists(st.sampled_from(_FRAGMENTS), max_size=5).map("".join) | st.text(max_size=30)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_LINES, min_size=1, max_size=6))
+def test_one_look_at_the_joined_lines_finds_risk_exactly_when_a_line_does(lines):
+    # first_risk looks at a card's partner lines joined by line breaks before it looks line by line.
+    assert (safety.risk_in("\n".join(lines)) is None) == all(safety.risk_in(x) is None for x in lines)
+
+
+def test_first_risk_looks_at_every_line_of_the_card():
+    for needle in ("stuck: Whatever.", "softened: Maybe I worry I'm not enough for you."):
+        state = needle.split(":")[0]
+        text = edit(needle, f"{state}: I'm a burden to you.")
+        pos, kind, _ = safety.first_risk(card_of(text))
+        assert (pos.line, kind) == (line_of(text, "I'm a burden to you."), "being a burden")
