@@ -61,10 +61,23 @@ _ANY_WORD = re.compile(
 )
 
 
+# Narrower: every pattern above holds one of these pieces as written (in lower case). In ASCII text,
+# lower-case matching is what re.IGNORECASE does, so a text without any cannot match; other text
+# (where case folding differs from lower(), as the long s does) is looked at with the patterns.
+_NEEDED = re.compile(
+    r"burden|without me|better off|disappear|vanish|n't (?:here|around)|(?:was|were) gone|"
+    r"go on|going on|carry on|carrying on|no point|(?:hurt|harm|kill)(?:ing)? m[ey]self|self[- ]harm|"
+    r"it all|life|suicid|to die|dead"
+)
+
+
 def risk_in(text: str) -> str | None:
     """The name of the first kind of risk this text voices, or None."""
     plain = text.replace("\u2019", "'").replace("\u2018", "'")
-    if not _ANY_WORD.search(plain.lower()):
+    low = plain.lower()
+    if not _ANY_WORD.search(low):
+        return None
+    if plain.isascii() and not _NEEDED.search(low):
         return None
     for name, rx in _COMPILED:
         if rx.search(plain):
@@ -88,12 +101,7 @@ def partner_lines(card: Card) -> Iterator[tuple[Pos, str]]:
 
 def first_risk(card: Card) -> tuple[Pos, str, str] | None:
     """Where the partner first voices risk on this card: (position, kind of risk, text), earliest in the file."""
-    lines = list(partner_lines(card))
-    # One look at all the lines at once first: no pattern matches a line break, so none can match
-    # across two lines joined by one, and the joined text voices risk exactly when some line does.
-    if risk_in("\n".join(text for _, text in lines)) is None:
-        return None
-    found = [(pos, kind, text) for pos, text in lines if (kind := risk_in(text))]
+    found = [(pos, kind, text) for pos, text in partner_lines(card) if (kind := risk_in(text))]
     if not found:
         return None
     return min(found, key=lambda f: (f[0].line, f[0].col))

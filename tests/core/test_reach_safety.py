@@ -134,19 +134,62 @@ def test_every_line_a_play_shows_is_one_the_walk_found():
                 run.choose(rng.randrange(len(run.choices)))
 
 
+# One text for each way of voicing risk in safety.RISK_PATTERNS (each alternative of each pattern).
+RISKY = [
+    "I've been a burden for a month.",
+    "You'd be happier without me.",
+    "You'd be better off if I left.",
+    "You'd all cope fine without me.",
+    "I'd just vanish.",
+    "What if I wasn't here?",
+    "What if I were gone?",
+    "I wish I weren't around.",
+    "I can't carry on.",
+    "There's no point any more.",
+    "Maybe it's not going on.",
+    "I could harm myself.",
+    "I think about self-harm.",
+    "I want to end it all.",
+    "I could end my own life.",
+    "I think about taking my life.",
+    "I had suicidal thoughts.",
+    "I wanted to die.",
+    "I wish I was dead.",
+    "You'd be better off dead.",
+]
+
+
+def reference_risk_in(text: str) -> str | None:
+    """risk_in as first written: the broad word filter, then every pattern."""
+    plain = text.replace("\u2019", "'").replace("\u2018", "'")
+    if not safety._ANY_WORD.search(plain.lower()):
+        return None
+    return next((name for name, rx in safety._COMPILED if rx.search(plain)), None)
+
+
 _FRAGMENTS = [
     *("I'm", "a", "just a", "burden", "without me", "manage fine", "I can't go", "on", "want to die", "of"),
     *("laughing", "myself", "hurt", "self", "harm", "end it", "all", "I'd just", "disappear", "wish I was"),
-    *("dead", "\u2019", "there", "Go on, tell me.", "\n", " ", " ", "-", "."),
+    *("dead", "\u2019", "there", "Go on, tell me.", "\n", " ", " ", "-", ".", "if I", "wasn't", "weren't"),
+    *("here", "around", "gone", "was", "no point", "carry", "life", "take my", "suicide", "better off", "if I"),
+    *("DISAPPEAR", "Burden", "MySelf", "di\u017fappear", "\u017fuicide", "\u212aill myself", "WITHOUT ME"),
 ]
-_LINES = st.lists(st.sampled_from(_FRAGMENTS), max_size=5).map("".join) | st.text(max_size=30)
+_TEXTS = st.lists(st.sampled_from(_FRAGMENTS), max_size=8).map("".join) | st.text(max_size=30)
 
 
-@settings(max_examples=400, deadline=None)
-@given(st.lists(_LINES, min_size=1, max_size=6))
-def test_one_look_at_the_joined_lines_finds_risk_exactly_when_a_line_does(lines):
-    # first_risk looks at a card's partner lines joined by line breaks before it looks line by line.
-    assert (safety.risk_in("\n".join(lines)) is None) == all(safety.risk_in(x) is None for x in lines)
+@settings(max_examples=600, deadline=None)
+@given(_TEXTS)
+def test_risk_in_answers_as_the_broad_filter_does(text):
+    # The narrow filter only passes over texts that no pattern could match (ASCII ones; others, such as
+    # those with a long s that case folding reads as an s, are looked at in full).
+    assert safety.risk_in(text) == reference_risk_in(text)
+
+
+def test_the_narrow_filter_never_hides_a_risk():
+    found = [t for t in RISKY if reference_risk_in(t)]
+    assert found == RISKY
+    assert all(safety._NEEDED.search(t.replace("\u2019", "'").lower()) for t in found)
+    assert safety.risk_in("I could just di\u017fappear, here.") == "disappearing"  # a long s: folded by the patterns
 
 
 def test_first_risk_looks_at_every_line_of_the_card():
