@@ -19,7 +19,7 @@ def run(extra_decks: Iterable[str] = (), start: str = "title", options: dict[str
     """Open the game on the title screen, or at a mode ("together", "workshop"), until the player quits."""
     from .scenes.title import TitleScene
 
-    app = App(extra_decks=extra_decks)
+    app = App(extra_decks=extra_decks, defer_decks=True)
     title = app.push(TitleScene)
     if start == "together":
         from .scenes.together.flow import start_together

@@ -23,7 +23,7 @@ from typing import Any
 import pygame
 
 from game.core import scoring
-from game.core.model import LoopState
+from game.core.kinds import LoopState
 
 from .theme import EASE_SECONDS, Theme
 from .widgets import draw_text, line_height, measure, render_line
