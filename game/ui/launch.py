@@ -17,7 +17,7 @@ from .app import App
 
 def run(extra_decks: Iterable[str] = (), start: str = "title", options: dict[str, Any] | None = None) -> int:
     """Open the game on the title screen, or at a mode ("together", "workshop"), until the player quits."""
-    app = App(extra_decks=extra_decks)
+    app = App(extra_decks=extra_decks, defer_decks=True)
     open_at(app, start, options)
     try:
         return app.run()

@@ -22,7 +22,7 @@ from typing import Any
 import pygame
 
 from game.core import scoring
-from game.core.model import LoopState
+from game.core.kinds import LoopState
 
 from .loop_figures import draw_figure, draw_heat, draw_link, draw_state_shape, ease, mix, state_colour
 from .theme import EASE_SECONDS, Theme

@@ -37,13 +37,12 @@ class TitleScene(Scene):
             self.app.push(IntroScene, self._refresh, first_run=True)
 
     def _build(self) -> None:
-        card = suggested_card(self.app.library.decks, self.app.store)
-        play = Button(
-            "Play",
-            "play",
-            style="primary",
-            detail=f"Next card: {card.title}" if card else "No cards loaded: see Decks",
-        )
+        if self.app.library_ready:
+            card = suggested_card(self.app.library.decks, self.app.store)
+            detail = f"Next card: {card.title}" if card else "No cards loaded: see Decks"
+        else:  # the game's first frame: the decks load just after it
+            detail = "Finding your next card…"
+        play = Button("Play", "play", style="primary", detail=detail)
         items = [
             play,
             Button("Decks and cards", "decks"),
