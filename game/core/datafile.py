@@ -254,14 +254,3 @@ def conform_record(data: Any, schema: dict[str, Any], required: frozenset[str], 
         else:
             out[key] = conform(data[key], spec, fixes)
     return out
-
-
-def writable(data: Any) -> Any:
-    """`data` with what JSON in UTF-8 cannot hold made safe: BAD numbers as None, lone surrogates replaced."""
-    if isinstance(data, dict):
-        return {clean_text(k) if isinstance(k, str) else k: writable(v) for k, v in data.items()}
-    if isinstance(data, list):
-        return [writable(v) for v in data]
-    if isinstance(data, str):
-        return clean_text(data)
-    return None if data is BAD else data
