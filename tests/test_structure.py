@@ -10,8 +10,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 GAME = ROOT / "game"
 MAX_LINES = 400
-# Known and being mended: the loop view's drawing is to be split. Remove an entry once its file is mended.
-KNOWN_LONG = {"game/ui/loop_view.py"}
+# Files allowed past MAX_LINES while being mended (none now). Remove an entry once its file is mended.
+KNOWN_LONG: set[str] = set()
 KNOWN_CIRCLES: list[list[str]] = []
 
 

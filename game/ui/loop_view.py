@@ -17,18 +17,19 @@ from their own state. With reduced motion every change is instant.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from typing import Any
 
 import pygame
 
 from game.core import scoring
-from game.core.model import LoopState
+from game.core.kinds import LoopState
 
+from .loop_figures import draw_figure, draw_heat, draw_link, draw_state_shape, ease, mix, state_colour
 from .theme import EASE_SECONDS, Theme
 from .widgets import draw_text, line_height, measure, render_line
 
-RGB = tuple[int, int, int]
+__all__ = ["STATE_WORDS", "LoopView", "draw_state_shape", "ease", "mix", "state_colour"]
+
 PULSE_SECONDS = 2.4  # flooding pulses this long, then holds still
 
 STATE_WORDS = {
@@ -36,36 +37,6 @@ STATE_WORDS = {
     LoopState.STUCK: "On the surface: the fear stays unsaid.",
     LoopState.ESCALATED: "Escalating: each guards, nobody hears.",
 }
-
-
-def ease(f: float) -> float:
-    f = max(0.0, min(1.0, f))
-    return f * f * (3 - 2 * f)
-
-
-def mix(a: RGB, b: RGB, f: float) -> RGB:
-    f = max(0.0, min(1.0, f))
-    return tuple(round(x + (y - x) * f) for x, y in zip(a, b, strict=True))
-
-
-def state_colour(theme: Theme, t: float) -> RGB:
-    """A colour that moves continuously through the three state colours as tension rises."""
-    c = theme.colour
-    soft, stuck, esc = (c.state(s) for s in (LoopState.SOFTENED, LoopState.STUCK, LoopState.ESCALATED))
-    if t <= 5:
-        return mix(soft, stuck, ease((t - 2) / 3))
-    return mix(stuck, esc, ease((t - 6) / 2.5))
-
-
-def draw_state_shape(surface: pygame.Surface, state: LoopState, centre: tuple[int, int], r: int, colour: RGB) -> None:
-    """Circle for softened, square for stuck, triangle for escalated: the state by shape."""
-    x, y = centre
-    if state is LoopState.SOFTENED:
-        pygame.draw.circle(surface, colour, centre, r)
-    elif state is LoopState.STUCK:
-        pygame.draw.rect(surface, colour, (x - r * 0.85, y - r * 0.85, r * 1.7, r * 1.7))
-    else:
-        pygame.draw.polygon(surface, colour, [(x, y - r), (x + r, y + r * 0.8), (x - r, y + r * 0.8)])
 
 
 class LoopView:
@@ -255,12 +226,19 @@ class LoopView:
         for lo, hi, st in zones:
             pygame.draw.rect(surface, mix(c.panel, c.state(st), 0.55), (at(lo), bar_y, at(hi) - at(lo) - 2, bh))
         ly = bar_y + bh + m + 4
+        gap = theme.space(0.5)
+        taken = rect.x - gap  # where the last word placed ends
         for lo, hi, st in zones:
             name = st.label
             img = render_line(small, name, c.text_dim)
             zone = pygame.Rect(at(lo), ly, at(hi) - at(lo), img.get_height())
-            if img.get_width() <= zone.width:
-                draw_text(surface, name, small, c.text_dim, zone, align="center")
+            word = pygame.Rect(0, ly, img.get_width(), img.get_height())
+            word.centerx = zone.centerx  # centred on its zone, kept within the bar (the end zones are short)
+            word.right = min(word.right, rect.right)
+            word.left = max(word.left, rect.x)
+            if word.left >= taken + gap and word.right <= rect.right:
+                draw_text(surface, name, small, c.text_dim, word, align="center")
+                taken = word.right
             else:  # no room for the word: its shape says which zone it is
                 r = max(4, img.get_height() // 3)
                 draw_state_shape(surface, st, (zone.centerx, zone.centery), r, c.text_dim)
@@ -284,180 +262,17 @@ class LoopView:
         tone = state_colour(theme, t)
         left_x, right_x = mid - gap / 2, mid + gap / 2
         head_y = ground - fig_h * 0.86
-        self._draw_link(surface, (left_x, head_y), (right_x, head_y), fig_h, theme, t)
+        draw_link(surface, (left_x, head_y), (right_x, head_y), fig_h, theme, t)
         for x, face, base in ((left_x, 1, c.player), (right_x, -1, c.partner)):
             colour = mix(base, tone, 0.45 if not theme.high_contrast else 0.0)
-            _figure(surface, x, ground, fig_h, face, lean, arms, colour, c.shadow)
+            draw_figure(surface, x, ground, fig_h, face, lean, arms, colour, c.shadow)
         if scoring.is_flooded(t):
             phase = self._pulse / PULSE_SECONDS
             for x in (left_x, right_x):
-                _heat(surface, x, head_y - fig_h * 0.15, fig_h, c.poor, phase)
+                draw_heat(surface, x, head_y - fig_h * 0.15, fig_h, c.poor, phase)
         if self.show_labels:
             font = theme.font("small-bold")
             for x, name in ((left_x, self.names[0]), (right_x, self.names[1])):
                 r = render_line(font, name, c.text).get_rect(midtop=(x, stage.bottom - name_h))
                 r.clamp_ip(stage)
                 draw_text(surface, name, font, c.text, r)
-
-    def _draw_link(self, img, a, b, fig_h, theme: Theme, t: float) -> None:
-        """Warm arc when open, broken line when stuck, jagged line when escalated."""
-        colour = state_colour(theme, t)
-        lw = max(2.0, fig_h * 0.025)
-        (x0, y0), (x1, _) = a, b
-        x0 += fig_h * 0.14
-        x1 -= fig_h * 0.14
-        if x1 - x0 < lw * 4:
-            return
-        y = y0 - fig_h * 0.05
-        state = scoring.loop_state(t)
-        if state is LoopState.SOFTENED:
-            rise = fig_h * 0.18
-            pts = [(x0 + (x1 - x0) * i / 16, y - rise * math.sin(math.pi * i / 16)) for i in range(17)]
-            _stroke(img, colour, pts, lw)
-            _heart(img, ((x0 + x1) / 2, y - rise - lw * 4), lw * 4, colour)
-        elif state is LoopState.STUCK:
-            n = 9
-            for i in range(0, n, 2):
-                _stroke(img, colour, [(x0 + (x1 - x0) * i / n, y), (x0 + (x1 - x0) * (i + 1) / n, y)], lw)
-        else:
-            n = 10
-            amp = fig_h * 0.06
-            pts = [(x0 + (x1 - x0) * i / n, y + (amp if i % 2 else -amp)) for i in range(n + 1)]
-            _stroke(img, colour, pts, lw)
-
-
-def _rot(px: float, py: float, ox: float, oy: float, a: float) -> tuple[float, float]:
-    s, co = math.sin(a), math.cos(a)
-    dx, dy = px - ox, py - oy
-    return ox + dx * co - dy * s, oy + dx * s + dy * co
-
-
-def _figure(img, x, ground, h, face, lean, arms, colour, shadow) -> None:
-    """A standing figure: feet at (x, ground), facing +1 right or -1 left, leaning by `lean`.
-
-    `arms` runs from 0 (reaching towards the other) through 0.5 (hanging) to 1 (crossed);
-    past 0.75 the figure also turns its face away.
-    """
-    a = lean * face
-
-    def p(dx: float, dy: float) -> tuple[float, float]:
-        return _rot(x + dx * face, ground - dy, x, ground, a)
-
-    dark = tuple(max(0, v - 46) for v in colour)
-    sw, sh = max(2, round(h * 0.4)), max(2, round(h * 0.06))
-    img.blit(_shadow(sw, sh, shadow), (round(x - sw / 2), round(ground - h * 0.03)))
-    # legs
-    for side in (-1, 1):
-        inner, outer = 0.012 * side, 0.1 * side
-        _poly(img, dark, [p(inner * h, 0), p(outer * h, 0), p(outer * 1.2 * h, 0.44 * h), p(inner * h, 0.44 * h)])
-    # torso, with rounded shoulders
-    body = [
-        p(-0.13 * h, 0.4 * h),
-        p(0.13 * h, 0.4 * h),
-        p(0.15 * h, 0.66 * h),
-        p(0.1 * h, 0.72 * h),
-        p(-0.1 * h, 0.72 * h),
-        p(-0.15 * h, 0.66 * h),
-    ]
-    _poly(img, colour, body)
-    for side in (-1, 1):
-        _disc(img, colour, p(0.1 * side * h, 0.66 * h), h * 0.06)
-    head = p(0.02 * h, 0.85 * h)
-    _disc(img, colour, p(0.0, 0.74 * h), h * 0.05)  # neck
-    _disc(img, colour, head, h * 0.115)
-    turned = arms > 0.75
-    eye = p((-0.06 if turned else 0.07) * h, 0.865 * h)
-    _disc(img, dark, eye, max(1.2, h * 0.016))
-    # arms: reaching forward when open, hanging when stuck, crossed when escalated
-    lw = max(2.0, h * 0.06)
-    shoulder = p(0.1 * h, 0.65 * h)
-    if turned:
-        back = p(-0.1 * h, 0.65 * h)
-        _stroke(img, dark, [shoulder, p(0.16 * h, 0.5 * h), p(-0.08 * h, 0.56 * h)], lw)
-        _stroke(img, dark, [back, p(-0.16 * h, 0.5 * h), p(0.08 * h, 0.55 * h)], lw)
-        return
-    if arms < 0.45:
-        reach = 1 - arms / 0.45
-        elbow = p((0.15 + 0.1 * reach) * h, (0.48 + 0.04 * reach) * h)
-        hand = p((0.17 + 0.2 * reach) * h, (0.36 + 0.16 * reach) * h)
-    else:
-        elbow = p(0.15 * h, 0.5 * h)
-        hand = p(0.14 * h, 0.35 * h)
-    _stroke(img, dark, [shoulder, elbow, hand], lw)
-
-
-def _heat(img, x, y, h, colour, phase: float) -> None:
-    """Wavy heat lines over a head: flooded."""
-    lw = max(2.0, h * 0.02)
-    rise = h * 0.05 * math.sin(phase * math.pi * 3) if phase < 1 else 0
-    for k in (-1, 0, 1):
-        pts = []
-        for i in range(9):
-            yy = y - i * h * 0.02 - rise
-            pts.append((x + k * h * 0.08 + math.sin(i * 1.3) * h * 0.018, yy))
-        _stroke(img, colour, pts, lw)
-
-
-def _heart(img, centre, r, colour) -> None:
-    x, y = centre
-    _disc(img, colour, (x - r * 0.5, y), r * 0.55)
-    _disc(img, colour, (x + r * 0.5, y), r * 0.55)
-    _poly(img, colour, [(x - r * 1.03, y + r * 0.15), (x + r * 1.03, y + r * 0.15), (x, y + r * 1.2)])
-
-
-# -- anti-aliased shapes at 1x: a filled shape with a smooth edge -------------------
-
-
-def _disc(img: pygame.Surface, colour, centre, r: float) -> None:
-    """A filled circle with a smooth rim (a third of the cost of a filled anti-aliased circle)."""
-    if r < 3:
-        pygame.draw.aacircle(img, colour, centre, r)
-    else:
-        pygame.draw.circle(img, colour, centre, r)
-        pygame.draw.aacircle(img, colour, centre, r, 1)
-
-
-def _poly(img: pygame.Surface, colour, pts) -> None:
-    pygame.draw.polygon(img, colour, pts)
-    pygame.draw.aalines(img, colour, True, pts)
-
-
-def _stroke(img: pygame.Surface, colour, pts, width: float) -> None:
-    """A line through `pts`, `width` wide, with round ends and smooth edges.
-
-    Gentle bends are mitred inside one outline polygon; at a sharp bend (an elbow) the line
-    is split and the joint drawn round.
-    """
-    r = width / 2
-    normals = []
-    for (ax, ay), (bx, by) in zip(pts, pts[1:], strict=False):
-        d = math.hypot(bx - ax, by - ay) or 1.0
-        normals.append((-(by - ay) / d, (bx - ax) / d))
-    left, right = [], []
-    for i, (x, y) in enumerate(pts):
-        (ax, ay), (bx, by) = normals[max(0, i - 1)], normals[min(i, len(normals) - 1)]
-        mx, my = ax + bx, ay + by
-        m = math.hypot(mx, my)
-        cos = (mx * ax + my * ay) / m if m > 1e-6 else 0.0  # cosine of half the turn
-        if cos < 0.8:  # sharp: end this run round here and start the next from the same point
-            left.append((x + ax * r, y + ay * r))
-            right.append((x - ax * r, y - ay * r))
-            _poly(img, colour, left + right[::-1])
-            _disc(img, colour, (x, y), r)
-            left, right = [(x + bx * r, y + by * r)], [(x - bx * r, y - by * r)]
-            continue
-        length = r / cos  # the mitre: along the mean normal, keeping both edges `r` from the line
-        ox, oy = mx / m * length, my / m * length
-        left.append((x + ox, y + oy))
-        right.append((x - ox, y - oy))
-    _poly(img, colour, left + right[::-1])
-    _disc(img, colour, pts[0], r)
-    _disc(img, colour, pts[-1], r)
-
-
-@lru_cache(maxsize=8)
-def _shadow(w: int, h: int, colour) -> pygame.Surface:
-    """The soft shadow at a figure's feet: drawn at twice the size once, smoothed down, kept."""
-    big = pygame.Surface((w * 2, h * 2), pygame.SRCALPHA)
-    pygame.draw.ellipse(big, (*colour, 90), big.get_rect())
-    return pygame.transform.smoothscale(big, (w, h))

@@ -23,7 +23,7 @@ import pygame
 from game.core import scoring
 from game.core.model import Pattern
 
-from .loop_view import mix, state_colour
+from .loop_figures import mix, state_colour
 from .theme import Theme
 
 RGB = tuple[int, int, int]
