@@ -297,20 +297,24 @@ class Builder(NodeChecks):
 
     def choice(self, node: Node) -> Choice | None:
         m = self.mapping(node, "a choice", CHOICE_KEYS)
-        g = {name: v for name, (_, v) in m.items()}
-        say = self.text(g["say"], "say") if "say" in g else None
-        self.long(g.get("say", node), say, MAX_CHOICE_CHARS, "the choice")
-        move = self.vocab(g["move"], "move", Move) if "move" in g else None
-        why = self.text(g["why"], "why") if "why" in g else None
-        self.long(g.get("why", node), why, MAX_LINE_CHARS, "the why")
-        nxt = self.text(g["next"], "next") if "next" in g else None
-        reply = None
-        if "reply" in g:
-            reply = self.text(g["reply"], "reply")
-            self.long(g["reply"], reply, MAX_LINE_CHARS, "the reply")
+        text, long = self.text, self.long
+        say_n = m["say"][1] if "say" in m else None
+        say = text(say_n, "say") if say_n is not None else None
+        long(say_n or node, say, MAX_CHOICE_CHARS, "the choice")
+        move = self.vocab(m["move"][1], "move", Move) if "move" in m else None
+        why_n = m["why"][1] if "why" in m else None
+        why = text(why_n, "why") if why_n is not None else None
+        long(why_n or node, why, MAX_LINE_CHARS, "the why")
+        next_n = m["next"][1] if "next" in m else None
+        nxt = text(next_n, "next") if next_n is not None else None
+        reply = reply_n = None
+        if "reply" in m:
+            reply_n = m["reply"][1]
+            reply = text(reply_n, "reply")
+            long(reply_n, reply, MAX_LINE_CHARS, "the reply")
         names_fear = False
-        if "names_fear" in g:
-            v = g["names_fear"]
+        if "names_fear" in m:
+            v = m["names_fear"][1]
             self.check_tag(v)
             if is_scalar(v) and v.tag == BOOL:
                 names_fear = v.value.lower() in ("true", "yes", "on", "y")
@@ -320,8 +324,9 @@ class Builder(NodeChecks):
                 self.err(v, "AT212", f"names_fear is only for a reflect move, and this one is {move.value}")
         if say is None or move is None or why is None or nxt is None:
             return None
-        reply_pos = self.pos(g["reply"]) if reply is not None else NOWHERE
-        return Choice(say, move, why, nxt, reply, names_fear, self.pos(node), self.pos(g["next"]), reply_pos)  # type: ignore[arg-type]
+        pos = self.pos
+        reply_pos = pos(reply_n) if reply is not None else NOWHERE
+        return Choice(say, move, why, nxt, reply, names_fear, pos(node), pos(next_n), reply_pos)  # type: ignore[arg-type]
 
     def endings(self, node: Node) -> dict[LoopState, str]:
         m = self.mapping(node, "endings", _STATE_KEYS)
