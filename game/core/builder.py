@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 _STATE_KEYS = {s.value: False for s in STATES}  # says and endings: a line per state, none required
 _STATE_OF = {s.value: s for s in STATES}
 _STATE_NAMES = tuple((s, s.value) for s in STATES)
+_SAYS_WHAT = {s.value: f"says for {s.value}" for s in STATES}  # what each line is called, made once
+_ENDING_WHAT = {s.value: f"the {s.value} ending" for s in STATES}
 
 
 class Builder(NodeChecks):
@@ -246,9 +248,11 @@ class Builder(NodeChecks):
         says_pos: dict[LoopState, Pos] = {}
         if varies and says is not None:
             sm = m["says"][1]
+            pos = self.pos
             for k, v in sm.value:
-                if k.value in _STATE_KEYS:
-                    says_pos[_STATE_OF[k.value]] = self.pos(v)
+                state = _STATE_OF.get(k.value)
+                if state is not None:
+                    says_pos[state] = pos(v)
         elif says is not None:  # one line for every state
             says_pos = dict.fromkeys(STATES, self.pos(m["says"][1]))
         discuss = None
@@ -275,7 +279,7 @@ class Builder(NodeChecks):
             lines: dict[LoopState, str] = {}
             for s, word in _STATE_NAMES:
                 if word in m:
-                    t = self.text(m[word][1], f"says for {word}")
+                    t = self.text(m[word][1], _SAYS_WHAT[word])
                     self.long(m[word][1], t, MAX_LINE_CHARS, "the partner's line")
                     if t is not None:
                         lines[s] = t
@@ -333,8 +337,8 @@ class Builder(NodeChecks):
         out = dict(DEFAULT_ENDINGS)
         for s, word in _STATE_NAMES:
             if word in m:
-                t = self.text(m[word][1], f"the {word} ending")
-                self.long(m[word][1], t, MAX_NOTE_CHARS, f"the {word} ending")
+                t = self.text(m[word][1], _ENDING_WHAT[word])
+                self.long(m[word][1], t, MAX_NOTE_CHARS, _ENDING_WHAT[word])
                 if t is not None:
                     out[s] = t
         return out

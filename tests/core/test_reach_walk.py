@@ -12,7 +12,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from game.core import reach, scoring
+from game.core import graph_checks, reach, scoring
 from game.core.library import load_library
 from game.core.model import END, STATES, Beat, Card, Choice, Fear, LoopState, Move, Pattern, Pos
 from game.paths import SCENARIOS
@@ -129,3 +129,22 @@ def test_suggesting_help_counts_only_once_the_partner_was_heard():
         ("c", LoopState.STUCK),
         ("c", LoopState.ESCALATED),
     ]
+
+
+def reference_can_end(card: Card) -> set[str]:
+    """The beats with a way to the end, as first written: grown until nothing changes."""
+    can_end: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for beat in card.beats.values():
+            if beat.id not in can_end and any(c.next == END or c.next in can_end for c in beat.choices):
+                can_end.add(beat.id)
+                changed = True
+    return can_end
+
+
+@settings(max_examples=300, deadline=None)
+@given(cards())
+def test_the_beats_with_a_way_to_the_end_are_those_the_reference_finds(card: Card):
+    assert graph_checks._can_end(card) == reference_can_end(card)
