@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .paths import SCENARIOS
+
+if TYPE_CHECKING:
+    import argparse
 
 MAX_SIZE = (7680, 4320)  # shots: what a real display can be
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse  # not for a plain start: `attune` alone goes straight to the game
+
     p = argparse.ArgumentParser(
         prog="attune",
         description="Attune: practise hearing the fear beneath the words.",
@@ -74,7 +79,7 @@ def _parser() -> argparse.ArgumentParser:
 def _positive(text: str) -> int:
     n = int(text)
     if n < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
+        raise _usage_error("must be 1 or more")
     return n
 
 
@@ -82,12 +87,18 @@ def _size(text: str) -> tuple[int, int]:
     try:
         w, h = (int(x) for x in text.lower().split("x"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a size like 1280x720") from None
+        raise _usage_error(f"{text!r} is not a size like 1280x720") from None
     if w < 640 or h < 480:
-        raise argparse.ArgumentTypeError("the smallest size is 640x480")
+        raise _usage_error("the smallest size is 640x480")
     if w > MAX_SIZE[0] or h > MAX_SIZE[1]:
-        raise argparse.ArgumentTypeError(f"the largest size is {MAX_SIZE[0]}x{MAX_SIZE[1]} (an 8K display)")
+        raise _usage_error(f"the largest size is {MAX_SIZE[0]}x{MAX_SIZE[1]} (an 8K display)")
     return w, h
+
+
+def _usage_error(message: str) -> Exception:
+    import argparse
+
+    return argparse.ArgumentTypeError(message)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -125,6 +136,11 @@ def _stop_on_sigterm():
 
 
 def _main(argv: Sequence[str] | None = None) -> int:
+    words = list(sys.argv[1:] if argv is None else argv)
+    if words in ([], ["play"]):  # the game itself, as a player starts it: nothing to parse
+        from .ui.launch import run
+
+        return run()
     args = _parser().parse_args(argv)
     command = args.command or "play"
     if command == "validate":

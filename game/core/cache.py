@@ -24,11 +24,11 @@ import importlib.resources
 import importlib.util
 import json
 import os
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from . import yamlnodes
 from .datafile import read_json
 from .diagnostics import CODES, Diagnostic, Severity
 from .model import END, NOWHERE, STATES, Beat, Card, Choice, Deck, Fear, LoopState, Move, Pattern, Pos
@@ -78,8 +78,10 @@ def _code_digest() -> bytes:
 def rule_sources() -> list[tuple[str, bytes]]:
     """Every module of this package, as bytes, by name: whatever turns a file into a deck is among them."""
     out: list[tuple[str, bytes]] = []
+    here = Path(__file__).parent
+    folder = here if here.is_dir() else importlib.resources.files(__package__)  # a folder, or inside a zip
     with contextlib.suppress(OSError):
-        for item in importlib.resources.files(__package__).iterdir():
+        for item in folder.iterdir():
             if item.name.endswith(".py") and item.is_file():
                 with contextlib.suppress(OSError):
                     out.append((item.name, item.read_bytes()))
@@ -88,8 +90,9 @@ def rule_sources() -> list[tuple[str, bytes]]:
 
 def _parser_id() -> str:
     """Which YAML parser would read a deck now, told without importing PyYAML."""
-    chosen = yamlnodes.__dict__.get("_Loader")
-    if chosen is not None and chosen is not yamlnodes._default_loader():
+    nodes = sys.modules.get(f"{__package__}.yamlnodes")  # not loaded: nothing has chosen a parser yet
+    chosen = nodes.__dict__.get("_Loader") if nodes is not None else None
+    if chosen is not None and chosen is not nodes._default_loader():
         return f"custom:{chosen.__module__}.{chosen.__qualname__}"
     spec = importlib.util.find_spec("yaml")
     if spec is None or spec.origin is None:
@@ -119,7 +122,7 @@ def file_key(salt: bytes, path: str, raw: bytes) -> str:
 
 def read(file: Path) -> dict[str, Any]:
     """The entries of a cache file; empty when it is missing, unreadable or of another format."""
-    data = read_json(file, MAX_CACHE_BYTES).data
+    data = read_json(file, MAX_CACHE_BYTES, checked=False).data  # every value is checked as it is taken
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("entries"), dict):
         return {}
     return data["entries"]
@@ -238,7 +241,8 @@ def _os(x: Any) -> str | None:
     return None if x is None else _s(x)
 
 
-def _at(path: str, at: Any) -> Pos:
+def place(path: str, at: Any) -> Pos:
+    """A [line, column] pair from a cache file as a place; raises ValueError or TypeError on anything else."""
     line, col = at
     if not (_int(line) and _int(col)):
         raise ValueError("not a place")
@@ -259,7 +263,7 @@ def deck_from_json(path: str, row: list[Any]) -> Deck:
 
     def choice(r: list[Any]) -> Choice:
         say, move, why, nxt, reply, names_fear, at, next_at, reply_at = r
-        where = _at(path, reply_at) if reply is not None else NOWHERE
+        where = place(path, reply_at) if reply is not None else NOWHERE
         return Choice(
             _s(say),
             _MOVES[move],
@@ -267,30 +271,34 @@ def deck_from_json(path: str, row: list[Any]) -> Deck:
             _s(nxt),
             _os(reply),
             bool(names_fear),
-            _at(path, at),
-            _at(path, next_at),
+            place(path, at),
+            place(path, next_at),
             where,
         )
 
     def beat(r: list[Any]) -> Beat:
         bid, says, choices, varies, at, says_at, discuss = r
-        says_pos = {s: _at(path, where) for s, where in zip(STATES, says_at, strict=True) if where is not None}
+        says_pos = {s: place(path, where) for s, where in zip(STATES, says_at, strict=True) if where is not None}
         return Beat(
             _s(bid),
             states(says),
             tuple(choice(c) for c in choices),
             bool(varies),
-            _at(path, at),
+            place(path, at),
             says_pos,
             _os(discuss),
         )
 
     deck_id, title, description, tags, fmt, deck_at, cards = row
+    if type(fmt) is not int:
+        raise TypeError("not a format number")
 
     def card(r: list[Any]) -> Card:
         cid, ctitle, partner, fear, pattern, setting, tension, teaching, start, beats, endings, at, *notes = r
         care, together, discuss = notes
         built = {b.id: b for b in (beat(x) for x in beats)}
+        if type(tension) not in (int, float):
+            raise TypeError("not a number")
         value = float(tension)
         targets = {n for b in built.values() for c in b.choices for n in (c.next,)}
         if not 0.0 <= value <= 10.0 or start not in built or not targets <= built.keys() | {END}:
@@ -308,7 +316,7 @@ def deck_from_json(path: str, row: list[Any]) -> Deck:
             start=_s(start),
             beats=built,
             endings=states(endings),
-            pos=_at(path, at),
+            pos=place(path, at),
             care=_os(care),
             together=_os(together),
             discuss=_os(discuss),
@@ -321,6 +329,6 @@ def deck_from_json(path: str, row: list[Any]) -> Deck:
         tuple(_s(t) for t in tags),
         tuple(card(c) for c in cards),
         path,
-        int(fmt),
-        _at(path, deck_at),
+        fmt,
+        place(path, deck_at),
     )

@@ -8,7 +8,8 @@ Reading goes through the guarded reader (a regular file, a size cap), then
 refuses nesting deeper than MAX_DEPTH before the JSON parser could recurse
 into it. Numbers that no field can hold (NaN, infinities, 1e400, thousands
 of digits) are read as `BAD`, so the one field holding one is reset, not the
-file. A schema (`Bool`, `Int`, `Num`, `Text`, `OneOf`, `ListOf`) says what
+file. A schema (`Bool`, `Int`, `Num`, `Text`, `OneOf`, `ListOf`: named tuples,
+cheap to define at every start) says what
 each field may be; `conform` answers the value when it fits and the default
 when it does not, counting each reset in `Fixes`, so the caller can keep
 everything else and tell the player once.
@@ -20,8 +21,7 @@ import json
 import math
 import os
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .reader import Refused, read_bytes
 from .safetext import screen_text
@@ -42,8 +42,7 @@ class _Bad:
 BAD = _Bad()
 
 
-@dataclass(frozen=True, slots=True)
-class Got:
+class Got(NamedTuple):
     """What reading a data file gave: `data`, or `missing`, or `problem` (a reason for the player)."""
 
     data: Any = None
@@ -79,15 +78,23 @@ def _constant(text: str) -> _Bad:  # NaN, Infinity, -Infinity
     return BAD
 
 
-def parse_json(text: str) -> Any:
-    """JSON text -> data; raises ValueError when it is not JSON or nests too deeply."""
+def parse_json(text: str, checked: bool = True) -> Any:
+    """JSON text -> data; raises ValueError when it is not JSON or nests too deeply.
+
+    `checked=False` is for a reader that checks the type and range of every
+    value it takes (the deck cache): json's own numbers, and json's own
+    guard against deep nesting (a RecursionError, which `read_json` turns
+    into "damaged") instead of the slower pass that counts the levels first.
+    """
+    if not checked:
+        return json.loads(text)
     if depth(text) > MAX_DEPTH:
         raise ValueError(f"it nests more than {MAX_DEPTH} levels deep")
     return json.loads(text, parse_int=_int, parse_float=_float, parse_constant=_constant)
 
 
-def read_json(path: str | os.PathLike[str], limit: int) -> Got:
-    """A JSON data file, read through the guarded reader; never raises."""
+def read_json(path: str | os.PathLike[str], limit: int, checked: bool = True) -> Got:
+    """A JSON data file, read through the guarded reader; never raises (`checked`: see parse_json)."""
     raw = read_bytes(path, limit)
     if isinstance(raw, Refused):
         if raw.reason.endswith("No such file or directory"):
@@ -100,8 +107,8 @@ def read_json(path: str | os.PathLike[str], limit: int) -> Got:
     if not text.strip():
         return Got(problem="it is empty")
     try:
-        return Got(data=parse_json(text))
-    except RecursionError:  # pragma: no cover - depth() stops it first
+        return Got(data=parse_json(text, checked))
+    except RecursionError:  # json's own guard, when unchecked: depth() stops it first otherwise
         return Got(problem="it is damaged")
     except ValueError as e:
         return Got(problem="it is damaged" if isinstance(e, json.JSONDecodeError) else str(e))
@@ -129,27 +136,23 @@ class Fixes:
         return " and ".join(parts)
 
 
-@dataclass(frozen=True)
-class Bool:
+class Bool(NamedTuple):
     default: bool
 
 
-@dataclass(frozen=True)
-class Int:
+class Int(NamedTuple):
     default: int
     lo: int
     hi: int
 
 
-@dataclass(frozen=True)
-class Num:
+class Num(NamedTuple):
     default: float
     lo: float
     hi: float
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(NamedTuple):
     """Text of at most `limit` characters; `cut` shortens a longer one instead of resetting it."""
 
     default: str | None
@@ -157,14 +160,12 @@ class Text:
     cut: bool = False
 
 
-@dataclass(frozen=True)
-class OneOf:
+class OneOf(NamedTuple):
     default: Any
     values: tuple[Any, ...]
 
 
-@dataclass(frozen=True)
-class ListOf:
+class ListOf(NamedTuple):
     """A list of items of `item`'s kind; a wrong item is left out (counted), past `limit` too."""
 
     item: Any
@@ -253,14 +254,3 @@ def conform_record(data: Any, schema: dict[str, Any], required: frozenset[str], 
         else:
             out[key] = conform(data[key], spec, fixes)
     return out
-
-
-def writable(data: Any) -> Any:
-    """`data` with what JSON in UTF-8 cannot hold made safe: BAD numbers as None, lone surrogates replaced."""
-    if isinstance(data, dict):
-        return {clean_text(k) if isinstance(k, str) else k: writable(v) for k, v in data.items()}
-    if isinstance(data, list):
-        return [writable(v) for v in data]
-    if isinstance(data, str):
-        return clean_text(data)
-    return None if data is BAD else data

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 
 from .builder import Builder
-from .diagnostics import Diagnostic, capped, error
+from .diagnostics import Diagnostic, capped, error, refused
 from .model import Deck
 from .nodecheck import might_have_long_words
 from .reader import MAX_DECK_BYTES, Refused, read_bytes
@@ -67,10 +67,6 @@ def load_deck_bytes(raw: bytes, path: str) -> tuple[Deck | None, list[Diagnostic
     if isinstance(text, Diagnostic):
         return None, [text]
     return load_deck_text(text, path)
-
-
-def refused(path: str, why: Refused) -> Diagnostic:
-    return error(path, 1, 1, why.code, why.reason)
 
 
 def load_deck_file(path: str | os.PathLike[str]) -> tuple[Deck | None, list[Diagnostic]]:

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from .safetext import one_line
+
+if TYPE_CHECKING:
+    from .reader import Refused
 
 
 class Severity(str, Enum):
@@ -83,6 +87,11 @@ class Diagnostic:
 def error(path: str, line: int, col: int, code: str, message: str) -> Diagnostic:
     assert code in CODES, code
     return Diagnostic(path, line, col, Severity.ERROR, code, message)
+
+
+def refused(path: str, why: Refused) -> Diagnostic:
+    """The error for a file the guarded reader would not read (reader.py says why, with its own code)."""
+    return error(path, 1, 1, why.code, why.reason)
 
 
 def warning(path: str, line: int, col: int, code: str, message: str) -> Diagnostic:

@@ -17,8 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from . import cache
-from .deckfile import load_deck_bytes, refused
-from .diagnostics import Diagnostic, Reported, error
+from .diagnostics import Diagnostic, Reported, error, refused
 from .model import Card, Deck, Pos
 from .reader import MAX_DECK_BYTES, Entry, Refused, read_bytes, walk
 
@@ -92,6 +91,13 @@ def load_library(paths: Iterable[str | os.PathLike[str]], cache: bool = False) -
     return Library(tuple(decks), tuple(diags))
 
 
+def _parse_deck(raw: bytes, path: str) -> tuple[Deck | None, list[Diagnostic]]:
+    """Parse one deck file's bytes; the parser and the rules load only when a file is not in the cache."""
+    from .deckfile import load_deck_bytes as parse
+
+    return parse(raw, path)
+
+
 def _load_all(entries: list[Entry], use_cache: bool) -> list[tuple[Deck | None, list[Diagnostic]]]:
     store = cache.cache_dir() / cache.DECKS_FILE if use_cache else None
     stored = cache.read(store) if store is not None else {}
@@ -108,7 +114,7 @@ def _load_all(entries: list[Entry], use_cache: bool) -> list[tuple[Deck | None, 
             out.append((None, [refused(p, raw)]))
             continue
         if not use_cache:
-            out.append(load_deck_bytes(raw, p))
+            out.append(_parse_deck(raw, p))
             continue
         key = cache.file_key(salt, p, raw)
         row = stored.get(key)
@@ -120,7 +126,7 @@ def _load_all(entries: list[Entry], use_cache: bool) -> list[tuple[Deck | None, 
                 continue
             except (KeyError, ValueError, TypeError, IndexError, AttributeError):
                 pass  # an entry of another shape: parse the file again
-        deck, ds = load_deck_bytes(raw, p)
+        deck, ds = _parse_deck(raw, p)
         out.append((deck, ds))
         fresh[key] = [cache.deck_to_json(deck) if deck is not None else None, cache.diags_to_json(ds)]
     if fresh and store is not None:

@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import cache as cache_files
-from .deckfile import load_deck_bytes, refused
-from .diagnostics import Diagnostic, Reported
+from .deckfile import load_deck_bytes
+from .diagnostics import Diagnostic, Reported, refused
 from .library import cycle_collector_paused, deck_entries, deck_id_clash
 from .model import Pos
 from .reader import MAX_DECK_BYTES, Refused, read_bytes
@@ -78,12 +78,15 @@ def _to_row(v: Verdict) -> list:
 
 
 def _from_row(path: str, row: list) -> Verdict:
+    """Rebuild a verdict; raises (ValueError, TypeError, ...) on a row of another shape (a damaged cache)."""
     deck_id, pos, cards, diags = row
+    if (deck_id is not None and type(deck_id) is not str) or type(cards) is not int or not 0 <= cards < 1 << 31:
+        raise ValueError("not a verdict")
     return Verdict(
         path,
         deck_id,
-        Pos(path, pos[0], pos[1]) if pos else None,
-        int(cards),
+        cache_files.place(path, pos) if pos else None,
+        cards,
         tuple(cache_files.diags_from_json(path, diags)),
     )
 

@@ -1,89 +1,27 @@
-"""The card model: frozen dataclasses built by the loader, read by everything else."""
+"""The card model: frozen dataclasses built by the loader, read by everything else (the kinds: kinds.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
 
+from .kinds import END, MOVE_LABELS, STATES, Fear, LoopState, Mode, Move, Pattern
 
-class Move(str, Enum):
-    """What a response does. Points live in scoring.py."""
-
-    REFLECT = "reflect"
-    VALIDATE = "validate"
-    CURIOUS = "curious"
-    AFFIRM = "affirm"
-    DISCLOSE = "disclose"
-    REPAIR = "repair"
-    PAUSE = "pause"
-    FIX = "fix"
-    REASSURE = "reassure"
-    SELF_BLAME = "self-blame"
-    DEFEND = "defend"
-    WITHDRAW = "withdraw"
-    ATTACK = "attack"
-    REFER = "refer"
-
-    @property
-    def label(self) -> str:
-        return MOVE_LABELS[self]
-
-
-MOVE_LABELS = {
-    Move.REFLECT: "Reflect",
-    Move.VALIDATE: "Validate",
-    Move.CURIOUS: "Ask",
-    Move.AFFIRM: "Affirm",
-    Move.DISCLOSE: "Disclose",
-    Move.REPAIR: "Own your part",
-    Move.PAUSE: "Pause",
-    Move.FIX: "Fix",
-    Move.REASSURE: "Reassure",
-    Move.SELF_BLAME: "Blame yourself",
-    Move.DEFEND: "Defend",
-    Move.WITHDRAW: "Withdraw",
-    Move.ATTACK: "Attack",
-    Move.REFER: "Suggest help",
-}
-
-
-class Fear(str, Enum):
-    NOT_ENOUGH = "not-enough"
-    TOO_MUCH = "too-much"
-
-    @property
-    def words(self) -> str:
-        return "I am not enough" if self is Fear.NOT_ENOUGH else "I am too much"
-
-
-class Pattern(str, Enum):
-    """How the partner's shame shows (the seed's three responses)."""
-
-    SELF_BLAME = "self-blame"
-    WITHDRAW = "withdraw"
-    ATTACK = "attack"
-
-    @property
-    def label(self) -> str:
-        return {
-            Pattern.SELF_BLAME: "blames themself, tries harder",
-            Pattern.WITHDRAW: "withdraws, shuts down",
-            Pattern.ATTACK: "blames, attacks",
-        }[self]
-
-
-class LoopState(str, Enum):
-    SOFTENED = "softened"
-    STUCK = "stuck"
-    ESCALATED = "escalated"
-
-    @property
-    def label(self) -> str:
-        return self.value.capitalize()
-
-
-STATES = (LoopState.SOFTENED, LoopState.STUCK, LoopState.ESCALATED)
-END = "end"
+__all__ = [
+    "END",
+    "MOVE_LABELS",
+    "NOWHERE",
+    "STATES",
+    "Beat",
+    "Card",
+    "Choice",
+    "Deck",
+    "Fear",
+    "LoopState",
+    "Mode",
+    "Move",
+    "Pattern",
+    "Pos",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,11 +113,3 @@ class Deck:
             if c.id == card_id:
                 return c
         return None
-
-
-class Mode(str, Enum):
-    """How a card is played: alone, by a couple at one screen, or by a room."""
-
-    SOLO = "solo"
-    TOGETHER = "together"
-    WORKSHOP = "workshop"

@@ -7,9 +7,12 @@ does not wait for the runner, the debrief and the session to load.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from .model import Card, Deck, LoopState
+from .kinds import LoopState
+
+if TYPE_CHECKING:
+    from .model import Card, Deck
 
 GENTLE_TAGS = ("beginner", "gentle")  # decks for newcomers come first
 _ENDING_ORDER = {LoopState.SOFTENED: 0, LoopState.STUCK: 1, LoopState.ESCALATED: 2}

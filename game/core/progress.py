@@ -23,12 +23,11 @@ import shutil
 import time
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import scoring
 from .atomic import atomic_write
 from .datafile import Fixes, read_json
-from .model import LoopState, Mode
+from .kinds import LoopState, Mode
 from .reader import MAX_DATA_BYTES
 from .records import (
     _FIGURE_FIELDS,
@@ -41,6 +40,9 @@ from .records import (
     profile_name,
 )
 from .schema import SCHEMA, NotAVersion, back_up, migrate, version_of
+
+if TYPE_CHECKING:
+    from . import scoring
 
 __all__ = [  # with what callers know from here, though it is kept in records.py and atomic.py
     "DEFAULT_PROFILE",
@@ -277,6 +279,8 @@ class Store:
         return min(endings, key=order.__getitem__) if endings else None
 
     def totals(self, profile: str | None = None) -> scoring.Figures:
+        from . import scoring  # the rules load when figures are asked for, not at every start
+
         plays = self.history(profile)
         c = {k: sum(int(p.counts.get(k, 0)) for p in plays) for k in _FIGURE_FIELDS}
         asked = sum(1 for p in plays if p.fear_correct is not None)

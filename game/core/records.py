@@ -10,11 +10,13 @@ and writes the files; this module says what a good record is.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import scoring
 from .datafile import Bool, Fixes, Int, ListOf, Num, OneOf, Text, clean_text, conform, conform_record
-from .model import LoopState, Mode
+from .kinds import LoopState, Mode
+
+if TYPE_CHECKING:
+    from . import scoring
 
 DEFAULT_PROFILE = "Me"
 TEXT_SIZES = ("Small", "Medium", "Large", "Huge")
@@ -89,6 +91,8 @@ class PlayRecord:
 
     @property
     def figures(self) -> scoring.Figures:
+        from . import scoring  # the rules load when figures are asked for, not at every start
+
         c = {k: int(self.counts.get(k, 0)) for k in _FIGURE_FIELDS}
         asked = 0 if self.fear_correct is None else 1
         return scoring.Figures(

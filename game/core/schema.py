@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .atomic import atomic_write
+from .reader import MAX_DATA_BYTES, Refused, read_bytes
 
 SCHEMA = 2  # the version this release writes, for both files
 FIRST_VERSION = 1  # what a file without a version is taken to be
@@ -78,8 +79,11 @@ def back_up(path: Path, version: int) -> bool:
     backup = backup_path(path, version)
     if backup.exists():
         return True
+    raw = read_bytes(path, MAX_DATA_BYTES)  # through the guarded reader, as every file the game reads
+    if isinstance(raw, Refused):
+        return False
     try:
-        atomic_write(backup, path.read_text(encoding="utf-8"))
+        atomic_write(backup, raw.decode("utf-8"))
     except (OSError, UnicodeDecodeError):
         return False
     return True

@@ -9,8 +9,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .model import Choice, LoopState, Move, Pattern
+from .kinds import LoopState, Move, Pattern
+
+if TYPE_CHECKING:
+    from .model import Choice
 
 # Points per move (docs/scoring.md, "Moves").
 POINTS: dict[Move, int] = {
@@ -233,7 +237,7 @@ def attunement(earned: int, best_available: int, worst_available: int = 0) -> fl
     return max(0.0, min(100.0, 100.0 * (earned - worst_available) / span))
 
 
-Pick = tuple[Choice, Sequence[Choice], bool]  # chosen, options offered, partner already heard
+Pick = tuple["Choice", Sequence["Choice"], bool]  # chosen, options offered, partner already heard
 
 
 def figures(picks: Sequence[Pick], fear_named: int = 0, fear_asked: int = 0) -> Figures:

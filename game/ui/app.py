@@ -1,6 +1,6 @@
 """The window, the clock, the scene stack, and raw input turned into intents.
 
-    app = App()                       # opens the window, loads decks, progress and settings
+    app = App()                       # opens the window, reads progress and settings
     app.push(TitleScene)              # a scene class (or a scene), with its parameters
     app.run()                         # until the player quits
 
@@ -39,25 +39,25 @@ just them and puts only their rects on the screen (live.py).
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.core.library import Library, load_library
 from game.core.progress import Store
 from game.paths import SCENARIOS
 
 from . import theme as th
 from .backdrop import RGB, Backdrops
 from .intents import Intent, intents_for
-from .live import LiveParts
+from .live import LiveParts, wait_for_event
 from .sound import Sound
 from .toasts import Toast, draw_toasts
 from .widgets import FIT
 
 if TYPE_CHECKING:
+    from game.core.library import Library
+
     from .scenes.base import Scene
 
 MIN_SIZE = (640, 480)
@@ -71,6 +71,7 @@ class App:
         extra_decks: Iterable[str | os.PathLike[str]] = (),
         store: Store | None = None,
         home: str | os.PathLike[str] | None = None,
+        defer_decks: bool = False,
     ) -> None:
         pygame.display.init()
         pygame.font.init()
@@ -78,7 +79,8 @@ class App:
         self.startup_messages = list(self.store.messages)  # shown by the title until dismissed
         self.store.messages.clear()
         self.deck_paths = [SCENARIOS, *extra_decks]
-        self.library: Library = load_library(self.deck_paths, cache=True)
+        self._library: Library | None = None  # loaded on first use, or just after the first frame (run)
+        self.defer_decks = defer_decks  # the game: the first frame need not wait for the decks
         self.sound = Sound(self.store.settings.volume)
         self.windowed_size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
         self.fullscreen = False
@@ -154,9 +156,31 @@ class App:
         self.relayout()
 
     # -- decks -----------------------------------------------------------
+    @property
+    def library(self) -> Library:
+        """Every deck, loaded (through the deck cache) the first time anything asks."""
+        if self._library is None:
+            from game.core.library import load_library
+
+            self._library = load_library(self.deck_paths, cache=True)
+        return self._library
+
+    @property
+    def library_ready(self) -> bool:
+        """Whether asking for `library` now costs nothing worth waiting for before a first frame.
+
+        With `defer_decks` (the game's own start) the title draws its first
+        frame before the decks are loaded and `run` loads them just after;
+        tests and the screenshot tour, which draw frames themselves, load
+        them on first use.
+        """
+        return self._library is not None or not self.defer_decks
+
     def reload_decks(self) -> None:
         """Reload every deck from disk (F5), keep the scenes, and say what loaded."""
-        self.library = load_library(self.deck_paths, cache=True)
+        from game.core.library import load_library
+
+        self._library = load_library(self.deck_paths, cache=True)
         cards = sum(len(d.cards) for d in self.library.decks)
         errors = len(self.library.errors)
         text = f"Decks reloaded: {cards} card{'s' * (cards != 1)}"
@@ -326,10 +350,14 @@ class App:
     def run(self) -> int:
         """The main loop: 60 frames a second while anything moves, asleep otherwise."""
         animating = True
+        first = True  # the first frame goes on the screen at once, not after a frame's wait
         self.partial_frames = True
         self.clock.tick()
         while self.running and self.stack:
-            if animating:
+            if first:
+                first = False
+                self.clock.tick()
+            elif animating:
                 self.clock.tick(60)
             else:
                 wait = th.IDLE_WAIT_MS
@@ -342,8 +370,13 @@ class App:
             dt = min(self.clock.get_time() / 1000, 0.1)
             animating = self.frame(dt)
             self.present()
+            if self._library is None:  # the first frame is on the screen: now the decks
+                _ = self.library
+                for scene in self.stack:
+                    scene.on_reload()
+                self.redraw_all = animating = True
             if not self.sound.loaded:
-                self.sound.load()  # the first frame is on the screen: now open the audio device
+                self.sound.load()  # and the audio device
         return 0
 
     def present(self) -> None:
@@ -362,18 +395,3 @@ class App:
         veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
         veil.fill((*self.theme.colour.shadow, 200 if self.theme.high_contrast else 170))
         surface.blit(veil, (0, 0))
-
-
-def wait_for_event(timeout_ms: int) -> pygame.event.Event:
-    """The next event, or NOEVENT after `timeout_ms`: like `pygame.event.wait`, but asleep between looks.
-
-    pygame-ce's own wait wakes every millisecond to poll SDL, which costs
-    2.5-3% of a core while nothing happens; looking every IDLE_POLL_MS costs
-    a tenth of that and still answers within a frame or two.
-    """
-    end = time.monotonic() + timeout_ms / 1000
-    while True:
-        event = pygame.event.poll()
-        if event.type != pygame.NOEVENT or time.monotonic() >= end:
-            return event
-        time.sleep(th.IDLE_POLL_MS / 1000)

@@ -13,7 +13,7 @@ from functools import lru_cache
 import pygame
 
 from game.core import scoring
-from game.core.model import LoopState
+from game.core.kinds import LoopState
 
 from .theme import Theme
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
-from game.core.model import LoopState
+from game.core.kinds import LoopState
 from game.paths import FONTS
 
 RGB = tuple[int, int, int]

@@ -112,3 +112,40 @@ def test_an_unwritable_cache_folder_only_costs_time(home: Path):
     home.mkdir(parents=True)
     (home / "cache").write_text("a file where the folder would be")
     _same(load_library([SCENARIOS], cache=True), load_library([SCENARIOS]))
+
+
+def _first_card(data: dict) -> list:
+    deck_row = next(row for row, _ in data["entries"].values() if row is not None)
+    return deck_row[6][0]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda card: card.__setitem__(6, float("nan")),  # tension NaN
+        lambda card: card.__setitem__(6, "5"),  # tension as text
+        lambda card: card.__setitem__(6, 1e308),  # out of range
+        lambda card: card.__setitem__(11, [True, 1]),  # a place that is not numbers
+        lambda card: card.__setitem__(11, [1.5, 1]),
+        lambda card: card.__setitem__(11, [10**30, 1]),
+        lambda card: card.__setitem__(1, ["not", "text"]),  # the title
+        lambda card: card[9][0].__setitem__(2, [[[[["deep"]]]]]),  # a beat's choices
+    ],
+)
+def test_a_hand_edited_value_is_caught_as_it_is_taken(home: Path, damage):
+    """The cache is read with json's own numbers: every value is checked where the deck is rebuilt."""
+    load_library([SCENARIOS], cache=True)
+    file = home / "cache" / cache_files.DECKS_FILE
+    data = json.loads(file.read_text())
+    damage(_first_card(data))
+    file.write_text(json.dumps(data))
+    _same(load_library([SCENARIOS], cache=True), load_library([SCENARIOS]))
+
+
+@pytest.mark.parametrize("number", ["9" * 5000, "1e400", "NaN", "-Infinity"])
+def test_numbers_no_field_can_hold_do_no_harm(home: Path, number: str):
+    load_library([SCENARIOS], cache=True)
+    file = home / "cache" / cache_files.DECKS_FILE
+    text = file.read_text()
+    file.write_text(text.replace('"format":', f'"junk":{number},"format":', 1))
+    _same(load_library([SCENARIOS], cache=True), load_library([SCENARIOS]))

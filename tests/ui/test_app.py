@@ -278,3 +278,34 @@ def test_random_input_never_crashes(make_app, events, text_size):
             break
         app.frame(0.05)
         assert app.stack, "the scene stack emptied"
+
+
+def test_the_game_draws_its_first_frame_before_loading_the_decks(attune_home):
+    """The game's own start: the title is on the screen first, the decks come in just after."""
+    from game.core.progress import Store
+    from game.ui.app import App
+
+    store = Store(attune_home)
+    store.settings.seen_intro = True
+    store.save_settings()
+    app = App(store=Store(attune_home), defer_decks=True)
+    title = app.push(TitleScene)
+    play = next(b for b in title.buttons if b.action == "play")
+    assert not app.library_ready and play.detail == "Finding your next card…"
+    seen = []
+    real_flip = pygame.display.flip
+
+    def flip():
+        seen.append(app.library_ready)
+        real_flip()
+
+    pygame.event.post(ev(pygame.QUIT))
+    try:
+        pygame.display.flip = flip
+        app.run()
+    finally:
+        pygame.display.flip = real_flip
+    assert seen[:1] == [False]  # the first frame went out before the decks were read
+    assert app.library_ready and app.library.decks
+    play = next(b for b in title.buttons if b.action == "play")
+    assert play.detail.startswith("Next card: ")
