@@ -132,6 +132,11 @@ KEYPAD_TEXT = {getattr(pygame, f"K_KP{i}") for i in range(10)} | {
 }
 
 
+def number_keys(count: int) -> str:
+    """The number keys that pick among `count` options, as a key hint says them: "1-3", or "1"."""
+    return "1" if count <= 1 else f"1-{count}"
+
+
 def types_text(key: int) -> bool:
     """True for a key whose press arrives as typed text in typing mode (letters, digits, space, P...)."""
     return 32 <= key < 127 or key in KEYPAD_TEXT

@@ -17,10 +17,24 @@ from .app import App
 
 def run(extra_decks: Iterable[str] = (), start: str = "title", options: dict[str, Any] | None = None) -> int:
     """Open the game on the title screen, or at a mode ("together", "workshop"), until the player quits."""
+    app = App(extra_decks=extra_decks, defer_decks=True)
+    open_at(app, start, options)
+    try:
+        return app.run()
+    finally:
+        pygame.quit()
+
+
+def open_at(app: App, start: str = "title", options: dict[str, Any] | None = None) -> None:
+    """The first screens: the title, with a mode opened over it when the command line names one.
+
+    The title lies underneath, so leaving the mode lands there. A mode opened from the command line
+    does not put the solo first-run intro between the mode and the title: the intro waits for the
+    first time the game opens on its title.
+    """
     from .scenes.title import TitleScene
 
-    app = App(extra_decks=extra_decks, defer_decks=True)
-    title = app.push(TitleScene)
+    title = app.push(TitleScene, intro=start == "title")
     if start == "together":
         from .scenes.together.flow import start_together
 
@@ -32,7 +46,3 @@ def run(extra_decks: Iterable[str] = (), start: str = "title", options: dict[str
         if o.pop("fullscreen", False) and not app.fullscreen:
             app.toggle_fullscreen()
         open_workshop(app, done=lambda: title.layout(app.size), **o)
-    try:
-        return app.run()
-    finally:
-        pygame.quit()

@@ -226,12 +226,19 @@ class LoopView:
         for lo, hi, st in zones:
             pygame.draw.rect(surface, mix(c.panel, c.state(st), 0.55), (at(lo), bar_y, at(hi) - at(lo) - 2, bh))
         ly = bar_y + bh + m + 4
+        gap = theme.space(0.5)
+        taken = rect.x - gap  # where the last word placed ends
         for lo, hi, st in zones:
             name = st.label
             img = render_line(small, name, c.text_dim)
             zone = pygame.Rect(at(lo), ly, at(hi) - at(lo), img.get_height())
-            if img.get_width() <= zone.width:
-                draw_text(surface, name, small, c.text_dim, zone, align="center")
+            word = pygame.Rect(0, ly, img.get_width(), img.get_height())
+            word.centerx = zone.centerx  # centred on its zone, kept within the bar (the end zones are short)
+            word.right = min(word.right, rect.right)
+            word.left = max(word.left, rect.x)
+            if word.left >= taken + gap and word.right <= rect.right:
+                draw_text(surface, name, small, c.text_dim, word, align="center")
+                taken = word.right
             else:  # no room for the word: its shape says which zone it is
                 r = max(4, img.get_height() // 3)
                 draw_state_shape(surface, st, (zone.centerx, zone.centery), r, c.text_dim)

@@ -149,6 +149,35 @@ def test_every_setting_applies_at_once_and_survives_a_restart(make_app, drive, a
     pygame.display.quit()
 
 
+def _row_of(button) -> str:
+    a = button.action
+    return a[0] if isinstance(a, tuple) else {"quieter": "volume", "louder": "volume"}.get(a, a)
+
+
+def _rows_visited(p, key, presses: int) -> list[str]:
+    rows = []
+    for _ in range(presses):
+        p.press(key)
+        row = _row_of(p.scene.focused)
+        if not rows or rows[-1] != row:
+            rows.append(row)
+    return rows
+
+
+def test_down_and_up_visit_every_settings_row_in_order_at_every_text_size(make_app, drive):
+    rows = ["high_contrast", "reduced_motion", "volume", "fullscreen", "delete"]
+    for size in range(4):
+        p = drive(make_app(text_size=size))
+        open_from_title(p, "Settings", "settings")
+        for start in range(4):  # from any size, the one on the right as well as the one on the left
+            focus_on(p, ("text_size", start))
+            bottom = p.scene.focused.box.y == max(b.box.y for b in p.scene.size_buttons)
+            down = ["text_size"] * (not bottom) + rows
+            assert _rows_visited(p, pygame.K_DOWN, len(down)) == down, (size, start)
+            up = ["fullscreen", "volume", "reduced_motion", "high_contrast", "text_size"]
+            assert _rows_visited(p, pygame.K_UP, len(rows)) == up, (size, start)
+
+
 def test_volume_moves_in_tens_within_bounds_and_plays_the_cue_at_the_new_level(make_app, drive):
     app = make_app(volume=0.3)
     p = drive(app)

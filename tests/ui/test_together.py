@@ -191,3 +191,32 @@ def test_the_couples_screens_fit(drive, make_app, size):
 def test_the_ranking_check_catches_a_ranking_and_not_a_best_man():
     assert COMPARING.search("Ana listened better than Ben") and COMPARING.search("The winner is Ben")
     assert not COMPARING.search("Ben asked me to be his best man") and not COMPARING.search("Our attunement")
+
+
+@pytest.mark.parametrize("start", ["together", "workshop"])
+def test_a_mode_opened_from_the_command_line_on_a_fresh_folder_leaves_to_the_title_not_the_intro(
+    drive, attune_home, start
+):
+    from game.ui.app import App
+    from game.ui.launch import open_at
+
+    app = App(size=(1280, 720), store=Store(attune_home))  # nothing saved yet: a first run
+    assert not app.store.settings.seen_intro
+    open_at(app, start)
+    p = drive(app)
+    p.frames(2)
+    if start == "together":
+        p.click(lambda b: b.action == "deal")
+        p.click("We both feel safe: begin")
+        p.click("We're ready")
+        for _ in range(3):  # leave the card, from behind the curtain or from the pause
+            if p.scene.name == "title":
+                break
+            if p.scene.name != "together-curtain":
+                p.press(pygame.K_ESCAPE)
+            p.click(lambda b: str(b.label).startswith("Leave"))
+    else:
+        assert p.scene.name == "workshop-setup"
+        p.press(pygame.K_ESCAPE)
+    assert [s.name for s in app.stack] == ["title"]
+    assert not app.store.settings.seen_intro  # the intro still waits for the first time the title opens

@@ -122,3 +122,22 @@ def test_the_key_sheet_and_every_step_fit_and_read_from_the_back(drive, make_app
     assert FIT.overflows == []
     smallest = min(r.px for r in FIT.records if r.scene in ("workshop", "workshop-keys") and r.px)
     assert smallest >= size[1] / 30
+
+
+def test_the_rooms_loop_panel_names_every_zone_of_the_scale_in_words(drive, make_app, monkeypatch):
+    """The projected panel is narrow: the short Escalated zone still gets its word, not a bare triangle."""
+    from game.core.model import LoopState
+    from game.ui import loop_view
+
+    room = open_room(make_app())
+    shapes, words = [], []
+    real_shape, real_text = loop_view.draw_state_shape, loop_view.draw_text
+    monkeypatch.setattr(loop_view, "draw_state_shape", lambda s, st, *a: shapes.append(st) or real_shape(s, st, *a))
+    monkeypatch.setattr(
+        loop_view, "draw_text", lambda s, text, *a, **k: words.append(text) or real_text(s, text, *a, **k)
+    )
+    room.view._kept.clear()  # draw the header and the scale afresh, not from kept pixels
+    room.app.redraw_all = True
+    room.app.draw()
+    assert len(shapes) == 1  # the header's shape beside its word; none stands in for a zone's name
+    assert {s.label for s in LoopState} <= set(words)

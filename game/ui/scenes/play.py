@@ -19,14 +19,14 @@ from game.core.model import Card
 from game.core.safety import CARE_POINTER
 from game.core.session import FEARS_ASKED, PAUSE_QUESTION, PauseNote, Reaction, Session
 
-from ..intents import LEAVE, PAUSE, Intent
+from ..intents import LEAVE, PAUSE, Intent, number_keys
 from ..loop_view import LoopView
 from ..portrait import Portrait
 from ..widgets import Button, ScrollColumn, draw_panel, draw_text, measure, stack_buttons
 from .base import Scene
 from .overlay import Overlay, ask_to_leave
 
-KEYS_CHOOSE = "Keys: 1-4 answer  ·  arrows and Enter  ·  P pause  ·  Esc leave"
+KEYS_CHOOSE = "Keys: {keys} answer  ·  arrows and Enter  ·  P pause  ·  Esc leave"
 KEYS_REACT = "Keys: Enter continue  ·  P pause  ·  Esc leave"
 
 
@@ -66,7 +66,7 @@ class PlayScene(Scene):
             if self.run.flooded and self.run.can_pause:
                 blocks.append(("banner", "The loop is flooded: it is hard for either of you to hear anything now."))
                 buttons.append(Button("Take the pause (P)", "pause", style="primary", column=self.column))
-            blocks.append(("label", "Your answer (1-4, or click)"))
+            blocks.append(("label", f"Your answer ({number_keys(len(self.run.choices))}, or click)"))
             for i, choice in enumerate(self.run.choices):
                 buttons.append(Button(choice.say, i, key=str(i + 1), style="choice", column=self.column))
         else:
@@ -130,7 +130,8 @@ class PlayScene(Scene):
             right = pygame.Rect(m, top + band + t.space(1.5), w - 2 * m, h - top - band - m - t.space(1.5))
         # the right column scrolls when its content is taller than the window
         # a line of key hints at the foot, for keyboard players (the mouse needs none)
-        self.hint = KEYS_CHOOSE if self.phase == "choose" else KEYS_REACT
+        choosing = self.phase == "choose"
+        self.hint = KEYS_CHOOSE.format(keys=number_keys(len(self.run.choices))) if choosing else KEYS_REACT
         hint_h = measure(t.font("small"), self.hint, right.width)
         self.hint_box = pygame.Rect(right.x, right.bottom - hint_h, right.width, hint_h)
         right.height -= hint_h + t.space(1)

@@ -228,6 +228,23 @@ class SettingsScene(Scene):
         return bar_w if bar_w >= t.space(6) else 0
 
     # -- input -----------------------------------------------------------
+    def move_focus(self, dx: int, dy: int) -> None:
+        """Up and Down go to the next line of controls, never past one: the text sizes may take two lines,
+        and a control far to the side on a later line must not win over the line just below."""
+        current = self.focused
+        column = [b for b in self.buttons if b.enabled and b.column is self.column and b is not current]
+        if not dy or current is None or current.column is not self.column:
+            super().move_focus(dx, dy)
+            return
+        cx, cy = current.box.center
+        ahead = [b for b in column if (b.box.centery - cy) * dy > current.box.height // 2]
+        if not ahead:
+            super().move_focus(dx, dy)
+            return
+        line = min(abs(b.box.centery - cy) for b in ahead)
+        on_line = [b for b in ahead if abs(b.box.centery - cy) - line <= current.box.height // 2]
+        self.set_focus(min(on_line, key=lambda b: abs(b.box.centerx - cx)))
+
     def handle(self, intent: Intent) -> bool:
         if intent.kind == CLICK and intent.pos is not None:
             level = self.column.to_screen(self.level_rect)

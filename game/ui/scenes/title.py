@@ -1,6 +1,7 @@
 """The title: play, decks, progress, settings, how to play, about and safety, quit.
 
-On a first run (settings.seen_intro is false) it opens the intro on top.
+On a first run (settings.seen_intro is false) it opens the intro on top, unless
+it lies under a mode named on the command line (`intro=False`, see launch.py).
 Messages the store had when the game opened (a save set aside, progress that
 cannot be saved) are shown here, with the focus on "Got it", until the
 player dismisses them; the app tells any later ones as notices.
@@ -30,7 +31,7 @@ class TitleScene(Scene):
         self.view.set(3.0, instant=True)
         self.messages: list[str] = self.app.startup_messages
         self.app.startup_messages = []
-        if not self.app.store.settings.seen_intro:
+        if not self.app.store.settings.seen_intro and self.params.get("intro", True):
             from .intro import IntroScene
 
             self.app.push(IntroScene, self._refresh, first_run=True)

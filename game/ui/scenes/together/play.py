@@ -22,14 +22,14 @@ import pygame
 from game.core.prompts import BREAK_MINUTES
 from game.core.together import Phase, TogetherCard
 
-from ...intents import CONFIRM, COUPLES_KEYS, DIGIT, MOVE, PAUSE, Intent
+from ...intents import CONFIRM, COUPLES_KEYS, DIGIT, MOVE, PAUSE, Intent, number_keys
 from ...widgets import Button, draw_text, measure, row_buttons
 from ..play import PlayScene
 
 RATING_DEFAULT = 5
 KEYS = {
-    Phase.SPEAK: "Keys: 1-4 answer  ·  P pause  ·  Esc leave",
-    Phase.BLIND: "Keys: 1-4 pick  ·  Esc leave",
+    Phase.SPEAK: "Keys: {keys} answer  ·  P pause  ·  Esc leave",
+    Phase.BLIND: "Keys: {keys} pick  ·  Esc leave",
     Phase.RATE: "Keys: Left/Right or 0-9 set  ·  Enter confirm",
     Phase.MATCH: "Keys: Enter continue",
     Phase.REACT: "Keys: Enter continue  ·  P pause",
@@ -117,7 +117,7 @@ class TogetherPlayScene(PlayScene):
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)
         t = self.theme
-        self.hint = KEYS.get(self.stage, "")
+        self.hint = KEYS.get(self.stage, "").format(keys=number_keys(len(self.together.options)))
         # who speaks, under the partner's name by the portrait (where the window is wide enough for it)
         self.tag = f"{self.together.speaker} speaks"
         self.tag_box = None

@@ -17,6 +17,7 @@ import pygame
 from game.core.debrief import pattern_words
 from game.core.workshop import Stage
 
+from ...intents import number_keys
 from ...loop_view import draw_state_shape
 from ...widgets import draw_panel, draw_text, measure
 from ...widgets.prose import breakable
@@ -32,7 +33,7 @@ STAGE_NAMES = {
 }
 FOOT = {
     Stage.LINE: "Next: the answers  ·  H keys",
-    Stage.OPTIONS: "1-6 add a vote  ·  Shift takes one away  ·  0 clears  ·  Next: reveal",
+    Stage.OPTIONS: "{keys} add a vote  ·  Shift takes one away  ·  0 clears  ·  Next: reveal",
     Stage.REVEAL: "Next: why  ·  Back: the votes",
     Stage.WHY: "Next: discussion",
     Stage.DISCUSS: "T starts or pauses the timer  ·  Next: the next line",
@@ -64,7 +65,7 @@ def layout_stage(scene: Any, size: tuple[int, int]) -> dict[str, Any]:
     p["name"] = (name, pygame.Rect(w - m - name_w, m, name_w, measure(t.font("small-bold"), name, name_w)))
     head_w = w - 3 * m - name_w
     p["head"] = (head, pygame.Rect(m, m, head_w, measure(t.font("h2"), head, head_w)))
-    foot = FOOT[stage]
+    foot = FOOT[stage].format(keys=number_keys(len(ws.options))) if stage is Stage.OPTIONS else FOOT[stage]
     fh = measure(t.font("small"), foot, w - 2 * m)
     p["foot"] = (foot, pygame.Rect(m, h - m - fh, w - 2 * m, fh))
     top = max(p["head"][1].bottom, p["name"][1].bottom) + t.space(1.2)
