@@ -18,6 +18,7 @@ from .deckrules import (
     NULL,
     PLAIN_TAGS,
     TEXT_TAGS,
+    AnyKey,
     allowed,
     close_match,
     longest_word,
@@ -144,8 +145,20 @@ class NodeChecks:
         if node.id != "mapping":
             self.err(node, "AT204", f"{what} should be a set of `key: value` lines, not {self.kind(node)}")
             raise Reject
-        out: dict[str, tuple[ScalarNode, Node]] = {}
         aliases = self.aliases
+        if not aliases:  # first, the usual case at once: plain keys, each once, each known
+            try:
+                out: dict[str, tuple[ScalarNode, Node]] = {pair[0].value: pair for pair in node.value}
+            except TypeError:  # a key that is itself a list or a mapping: told below
+                out = {}
+            if (
+                len(out) == len(node.value)
+                and (isinstance(keys, AnyKey) or out.keys() <= keys.keys())
+                and {pair[0].tag for pair in node.value} <= PLAIN_TAGS
+            ):
+                self._required(node, what, keys, out)
+                return out
+        out = {}
         for pair in node.value:
             k = pair[0]
             if aliases or k.tag not in PLAIN_TAGS:
@@ -167,11 +180,14 @@ class NodeChecks:
                 self.err(k, "AT202", f"unknown key `{name(key)}` in {what}{extra}")
                 continue
             out[key] = pair
+        self._required(node, what, keys, out)
+        return out
+
+    def _required(self, node: Node, what: str, keys: dict[str, bool], out: dict) -> None:
         if len(out) < len(keys):
             for key, required in keys.items():
                 if required and key not in out:
                     self.err(node, "AT203", f"{what} is missing `{key}`")
-        return out
 
     def kind(self, node: Node) -> str:
         if is_map(node):

@@ -102,6 +102,14 @@ def test_a_merge_key_is_named_as_a_merge_key_not_a_tag(either_parser):
     assert not any("!!merge" in d.message for d in diags)
 
 
+def test_a_merge_key_among_beats_is_a_merge_key_not_a_beat(either_parser):
+    # Beat ids are the author's own, so any plain word is a key there: `<<` is still refused as a merge key.
+    text = GOOD.replace("    beats:\n", "    beats:\n      <<: {says: Hi}\n", 1)
+    deck, diags = load_deck_text(text, "t.yaml")
+    line = text.split("\n").index("      <<: {says: Hi}") + 1
+    assert deck is None and [(d.code, d.line, d.col) for d in diags if d.code != "AT404"] == [("AT215", line, 7)]
+
+
 @pytest.mark.parametrize(
     ("value", "words"),
     [("0x5", "hexadecimal"), ("0b101", "binary"), ("012", "octal"), ("1:30", "base-60"), (".inf", "infinity")],
