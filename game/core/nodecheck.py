@@ -156,7 +156,8 @@ class NodeChecks:
                 and (isinstance(keys, AnyKey) or out.keys() <= keys.keys())
                 and {pair[0].tag for pair in node.value} <= PLAIN_TAGS
             ):
-                self._required(node, what, keys, out)
+                if len(out) < len(keys):
+                    self._required(node, what, keys, out)
                 return out
         out = {}
         for pair in node.value:
@@ -180,14 +181,15 @@ class NodeChecks:
                 self.err(k, "AT202", f"unknown key `{name(key)}` in {what}{extra}")
                 continue
             out[key] = pair
-        self._required(node, what, keys, out)
+        if len(out) < len(keys):
+            self._required(node, what, keys, out)
         return out
 
     def _required(self, node: Node, what: str, keys: dict[str, bool], out: dict) -> None:
-        if len(out) < len(keys):
-            for key, required in keys.items():
-                if required and key not in out:
-                    self.err(node, "AT203", f"{what} is missing `{key}`")
+        """AT203 for each required key not in `out` (called only when some key is)."""
+        for key, required in keys.items():
+            if required and key not in out:
+                self.err(node, "AT203", f"{what} is missing `{key}`")
 
     def kind(self, node: Node) -> str:
         if is_map(node):

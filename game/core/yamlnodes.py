@@ -99,11 +99,14 @@ def _quick_resolver(base: type) -> type:
         if kind is ScalarNode:
             if not implicit[0]:
                 return scalar
+            resolvers = by_first.get(value[:1], wildcard)
+            if not resolvers:  # no implicit type starts with this character: text (most prose)
+                return scalar
             tag = memo.get(value)
             if tag is not None:
                 return tag
             tag = scalar
-            for t, regexp in by_first.get(value[:1], wildcard):
+            for t, regexp in resolvers:
                 if regexp.match(value):
                     tag = t
                     break
