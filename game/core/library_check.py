@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import cache as cache_files
+from . import yamlnodes
 from .deckfile import load_deck_bytes
 from .diagnostics import Diagnostic, Reported, refused
 from .library import cycle_collector_paused, deck_entries, deck_id_clash
@@ -195,6 +196,7 @@ def _check_all(items: list[tuple[str, bytes | None]], jobs: int | None) -> list[
     if jobs == 1 or len(items) < 2 or not _large(items):
         return _check_chunk(items)
     chunks = [items[i : i + CHUNK_FILES] for i in range(0, len(items), CHUNK_FILES)]
+    yamlnodes.loader()  # the parser imported once, here: forked workers start with it
     pool = None
     try:
         pool = ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=_context(), initializer=_worker)
