@@ -92,8 +92,9 @@ def test_the_fit_check_fails_when_a_screen_stops_laying_text_out(worst, tmp_path
 
 
 def test_the_fit_check_fails_when_a_limit_is_raised(worst, tmp_path, monkeypatch):
-    """The choice limit is what a workshop room's page holds: 40 characters more and the deck no longer fits."""
-    monkeypatch.setattr(deckrules, "MAX_CHOICE_CHARS", deckrules.MAX_CHOICE_CHARS + 40)
+    """A room shows each answer whole on one page (the votes are for all of it): an answer of two and a
+    half times the limit no longer fits one at 1024x600, and the check says so."""
+    monkeypatch.setattr(deckrules, "MAX_CHOICE_CHARS", deckrules.MAX_CHOICE_CHARS * 5 // 2)
     worst()
     problems = tour(tmp_path, (1024, 600))
     assert any(p.startswith("[workshop]") for p in problems), problems
@@ -147,3 +148,10 @@ def test_a_deck_five_times_past_its_limits_is_warned_and_still_plays_every_scree
     assert "warning[AT402]" in capsys.readouterr().out
     problems = tour(tmp_path, (1024, 600))
     assert [p for p in problems if not p.startswith("[workshop]")] == []
+
+
+@pytest.mark.parametrize("text_size", [1, 3], ids=["medium", "huge"])
+def test_the_smallest_window_holds_the_deck_too_at_the_default_and_the_largest_text(worst, tmp_path, text_size):
+    """Past the promise: at 640x480, the least the game opens at, the screens scroll and page as well."""
+    problems = tour(tmp_path, (640, 480), text_size=text_size)
+    assert problems == [], "\n".join(problems[:20])

@@ -128,8 +128,11 @@ def layout_stage(scene: Any, size: tuple[int, int]) -> dict[str, Any]:
             add("you", out.choice.say, "body", pad)
         else:
             total = max(1, ws.total_votes)
+            small = t.font("small")
+            most = max(1, (body.height - 2 * t.line_height("small") - t.space(2)) // line_height(small))
             for i, (c, v) in enumerate(zip(ws.options, ws.votes, strict=True)):
-                label = f"{i + 1}. {c.say}"
+                # an answer and its bar keep to one page: in a very small window, its words end in "..."
+                label = elide(small, f"{i + 1}. {c.say}", body.width - t.space(8), lines=most)
                 th = measure(t.font("small"), label, body.width - t.space(8))
                 items.append(("bar", label, "small", pygame.Rect(body.x, y, body.width, th + t.space(1.2))))
                 items.append(
