@@ -39,6 +39,10 @@ from .nodecheck import NodeChecks, Reject, is_map, is_scalar, is_seq
 if TYPE_CHECKING:
     from yaml.nodes import Node
 
+_STATE_KEYS = {s.value: False for s in STATES}  # says and endings: a line per state, none required
+_STATE_OF = {s.value: s for s in STATES}
+_STATE_NAMES = tuple((s, s.value) for s in STATES)
+
 
 class Builder(NodeChecks):
     """Builds one deck from its node tree; `diags` holds what was wrong."""
@@ -243,11 +247,13 @@ class Builder(NodeChecks):
         if varies and says is not None:
             sm = m["says"][1]
             for k, v in sm.value:
-                if k.value in {s.value for s in STATES}:
-                    says_pos[LoopState(k.value)] = self.pos(v)
+                if k.value in _STATE_KEYS:
+                    says_pos[_STATE_OF[k.value]] = self.pos(v)
         elif says is not None:  # one line for every state
             says_pos = dict.fromkeys(STATES, self.pos(m["says"][1]))
-        discuss = self.note({k: v for k, (_, v) in m.items()}, "discuss", "the question for a room")
+        discuss = None
+        if "discuss" in m:
+            discuss = self.note({"discuss": m["discuss"][1]}, "discuss", "the question for a room")
         choices: list[Choice] = []
         if "choices" in m:
             seq = m["choices"][1]
@@ -265,15 +271,15 @@ class Builder(NodeChecks):
 
     def says(self, node: Node) -> tuple[dict[LoopState, str] | None, bool]:
         if is_map(node):
-            m = self.mapping(node, "says", {s.value: False for s in STATES})
+            m = self.mapping(node, "says", _STATE_KEYS)
             lines: dict[LoopState, str] = {}
-            for s in STATES:
-                if s.value in m:
-                    t = self.text(m[s.value][1], f"says for {s.value}")
-                    self.long(m[s.value][1], t, MAX_LINE_CHARS, "the partner's line")
+            for s, word in _STATE_NAMES:
+                if word in m:
+                    t = self.text(m[word][1], f"says for {word}")
+                    self.long(m[word][1], t, MAX_LINE_CHARS, "the partner's line")
                     if t is not None:
                         lines[s] = t
-            missing = [s.value for s in STATES if s.value not in m]
+            missing = [word for _, word in _STATE_NAMES if word not in m]
             if missing:
                 self.err(
                     node,
@@ -318,12 +324,12 @@ class Builder(NodeChecks):
         return Choice(say, move, why, nxt, reply, names_fear, self.pos(node), self.pos(g["next"]), reply_pos)  # type: ignore[arg-type]
 
     def endings(self, node: Node) -> dict[LoopState, str]:
-        m = self.mapping(node, "endings", {s.value: False for s in STATES})
+        m = self.mapping(node, "endings", _STATE_KEYS)
         out = dict(DEFAULT_ENDINGS)
-        for s in STATES:
-            if s.value in m:
-                t = self.text(m[s.value][1], f"the {s.value} ending")
-                self.long(m[s.value][1], t, MAX_NOTE_CHARS, f"the {s.value} ending")
+        for s, word in _STATE_NAMES:
+            if word in m:
+                t = self.text(m[word][1], f"the {word} ending")
+                self.long(m[word][1], t, MAX_NOTE_CHARS, f"the {word} ending")
                 if t is not None:
                     out[s] = t
         return out

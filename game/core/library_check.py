@@ -91,10 +91,20 @@ def _from_row(path: str, row: list) -> Verdict:
     )
 
 
-def _check_chunk(items: Sequence[tuple[str, bytes]]) -> list[list]:
-    """Worker side: check each (path, bytes); answer with plain rows, cheap to send back."""
+def _check_one(path: str, raw: bytes | None) -> Verdict:
+    """One file's verdict; with no bytes given, the file is read here (in the worker, when there is one)."""
+    if raw is None:
+        got = read_bytes(path, MAX_DECK_BYTES)
+        if isinstance(got, Refused):
+            return Verdict(path, None, None, 0, (refused(path, got),))
+        raw = got
+    return _check_bytes(raw, path)
+
+
+def _check_chunk(items: Sequence[tuple[str, bytes | None]]) -> list[list]:
+    """Worker side: check each (path, bytes or None: read it here); answer with plain rows, cheap to send back."""
     with cycle_collector_paused():
-        return [_to_row(_check_bytes(raw, path)) for path, raw in items]
+        return [_to_row(_check_one(path, raw)) for path, raw in items]
 
 
 # -- the library --------------------------------------------------------------
@@ -124,7 +134,7 @@ def check_library(
     entries = deck_entries(paths)
     files = [e.path for e in entries]
     verdicts: list[Verdict | None] = [None] * len(files)
-    todo: list[tuple[int, str, bytes]] = []
+    todo: list[tuple[int, str, bytes | None]] = []
     keys: list[str | None] = [None] * len(files)
     folder = Path(cache_folder) if cache_folder is not None else cache_files.cache_dir()
     store = folder / cache_files.VALIDATION_FILE
@@ -134,6 +144,9 @@ def check_library(
     hits = 0
     for i, entry in enumerate(entries):
         path = entry.path
+        if entry.refused is None and not use_cache:
+            todo.append((i, path, None))  # read where it is checked: no bytes through the pipes
+            continue
         raw = entry.refused or read_bytes(path, MAX_DECK_BYTES)
         if isinstance(raw, Refused):
             verdicts[i] = Verdict(path, None, None, 0, (refused(path, raw),))
@@ -177,10 +190,9 @@ def check_library(
     return Report(len(files), decks, cards, tuple(diags), from_cache=hits, checked=len(todo))
 
 
-def _check_all(items: list[tuple[str, bytes]], jobs: int | None) -> list[list]:
+def _check_all(items: list[tuple[str, bytes | None]], jobs: int | None) -> list[list]:
     jobs = default_jobs() if jobs is None else max(1, jobs)
-    size = sum(len(raw) for _, raw in items)
-    if jobs == 1 or len(items) < 2 or size < PARALLEL_MIN_BYTES:
+    if jobs == 1 or len(items) < 2 or not _large(items):
         return _check_chunk(items)
     chunks = [items[i : i + CHUNK_FILES] for i in range(0, len(items), CHUNK_FILES)]
     try:
@@ -193,6 +205,20 @@ def _check_all(items: list[tuple[str, bytes]], jobs: int | None) -> list[list]:
         # No worker processes to be had here (a sandbox, or a caller that spawn cannot re-import):
         # the same answers, on one core.
         return _check_chunk(items)
+
+
+def _large(items: list[tuple[str, bytes | None]]) -> bool:
+    """Whether the files hold at least PARALLEL_MIN_BYTES (looked up only until they do)."""
+    size = 0
+    for path, raw in items:
+        if raw is not None:
+            size += len(raw)
+        else:
+            with contextlib.suppress(OSError, ValueError):  # else the worker's reader says what is wrong
+                size += os.stat(path).st_size
+        if size >= PARALLEL_MIN_BYTES:
+            return True
+    return False
 
 
 def _context():

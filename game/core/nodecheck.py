@@ -42,6 +42,17 @@ def might_have_long_words(text: str) -> bool:
     return max(map(len, text.split()), default=0) > MAX_WORD_CHARS or "\\\n" in text or "\\\r" in text
 
 
+_MEMBERS: dict[type, dict[str, object]] = {}
+
+
+def _members(enum: type) -> dict[str, object]:
+    """An enum's members by value: what `enum(value)` finds, without its machinery."""
+    got = _MEMBERS.get(enum)
+    if got is None:
+        got = _MEMBERS[enum] = {m.value: m for m in enum}  # type: ignore[attr-defined]
+    return got
+
+
 class Reject(Exception):
     """Raised inside the builder when a node cannot be used at all."""
 
@@ -96,6 +107,10 @@ class NodeChecks:
 
     # -- node checks -----------------------------------------------------
     def check_tag(self, node: Node) -> None:
+        """AT215/AT105 for a tag a deck may not use, AT214 for a node met twice (an alias); both reject the node.
+
+        The hot paths call it only when the text has aliases or the tag is not plain: else it has nothing to do.
+        """
         if node.tag not in PLAIN_TAGS:
             if node.tag == MERGE:
                 self.err(node, "AT215", "merge keys (`<<`) are not allowed: write the keys out in full")
@@ -110,17 +125,21 @@ class NodeChecks:
 
     def mapping(self, node: Node, what: str, keys: dict[str, bool]) -> dict[str, tuple[ScalarNode, Node]]:
         """Check a mapping's keys; return key -> (key node, value node)."""
-        self.check_tag(node)
-        if not is_map(node):
+        if self.aliases or node.tag not in PLAIN_TAGS:
+            self.check_tag(node)
+        if node.id != "mapping":
             self.err(node, "AT204", f"{what} should be a set of `key: value` lines, not {self.kind(node)}")
             raise Reject
         out: dict[str, tuple[ScalarNode, Node]] = {}
-        for k, v in node.value:
-            try:
-                self.check_tag(k)
-            except Reject:
-                continue  # reported; the other keys can still be checked
-            if not is_scalar(k):
+        aliases = self.aliases
+        for pair in node.value:
+            k = pair[0]
+            if aliases or k.tag not in PLAIN_TAGS:
+                try:
+                    self.check_tag(k)
+                except Reject:
+                    continue  # reported; the other keys can still be checked
+            if k.id != "scalar":
                 self.err(k, "AT204", f"a key in {what} should be a plain word")
                 raise Reject
             key = k.value
@@ -133,10 +152,11 @@ class NodeChecks:
                 extra = f"; did you mean `{hint}`?" if hint else f"; allowed keys: {allowed(keys)}"
                 self.err(k, "AT202", f"unknown key `{name(key)}` in {what}{extra}")
                 continue
-            out[key] = (k, v)
-        for key, required in keys.items():
-            if required and key not in out:
-                self.err(node, "AT203", f"{what} is missing `{key}`")
+            out[key] = pair
+        if len(out) < len(keys):
+            for key, required in keys.items():
+                if required and key not in out:
+                    self.err(node, "AT203", f"{what} is missing `{key}`")
         return out
 
     def kind(self, node: Node) -> str:
@@ -147,8 +167,9 @@ class NodeChecks:
         return KIND_WORDS.get(node.tag, "text")
 
     def text(self, node: Node, what: str) -> str | None:
-        self.check_tag(node)
-        if not is_scalar(node) or node.tag not in TEXT_TAGS:
+        if self.aliases or node.tag not in PLAIN_TAGS:
+            self.check_tag(node)
+        if node.id != "scalar" or node.tag not in TEXT_TAGS:
             if is_scalar(node) and node.tag == NULL and node.value in ("", "~", "null", "Null", "NULL"):
                 self.err(node, "AT209", f"{what} is empty: write the text")
                 return None
@@ -183,14 +204,14 @@ class NodeChecks:
         value = self.text(node, what)
         if value is None:
             return None
-        try:
-            return enum(value)
-        except ValueError:
-            words = [m.value for m in enum]
-            hint = close_match(value, words)
-            extra = f" (did you mean `{hint}`?)" if hint else ""
-            self.err(node, "AT205", f"{what} `{name(value)}` is not one of: {allowed(words)}{extra}")
-            return None
+        found = _members(enum).get(value)
+        if found is not None:
+            return found
+        words = [m.value for m in enum]  # type: ignore[attr-defined]
+        hint = close_match(value, words)
+        extra = f" (did you mean `{hint}`?)" if hint else ""
+        self.err(node, "AT205", f"{what} `{name(value)}` is not one of: {allowed(words)}{extra}")
+        return None
 
     def long(self, node: Node, value: str | None, limit: int, what: str) -> None:
         """AT402 when `value` is longer than `limit`; AT406 when a word in it cannot be wrapped."""

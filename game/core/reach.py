@@ -7,6 +7,13 @@ state after the break can be shown too. `arrivals` walks every configuration
 (beat, tension, whether the partner was already heard) a play can reach,
 cycles included, and `dead_lines` lists each per-state `says` variant that no
 play can ever show.
+
+The walk visits each configuration once, never a path: a card with cycles
+still has few configurations, as tensions are sums of a few constants held
+between 0 and 10. What scoring makes of a tension and an answer is looked up
+in a table filled from scoring.py as the walk meets them (`_after`, `_shown`),
+so the walk asks scoring once per tension and kind of answer, not once per
+step; `dead_lines` stops as soon as every line that could be dead is shown.
 """
 
 from __future__ import annotations
@@ -14,11 +21,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import scoring
-from .model import END, STATES, Card, LoopState, Pos
+from .model import END, STATES, Card, Choice, LoopState, Move, Pos
 
 # Tensions are sums of a few constants: rounding keeps float noise from
 # splitting one configuration into two.
 _DIGITS = 6
+_TABLE_MAX = 100_000  # entries kept in each table below (a library meets a few hundred)
+
+# (tension, move, names_fear, heard) -> (tension after the answer, heard after it). scoring.points and
+# scoring.next_tension read only these of a choice (tests/core/test_reach_safety.py checks the walk
+# against one that asks scoring at every step).
+_AFTER: dict[tuple[float, Move, bool, bool], tuple[float, bool]] = {}
+# tension on arrival -> ((tension the line is picked at, its loop state), ...): the pause action included.
+_SHOWN: dict[float, tuple[tuple[float, LoopState], ...]] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,33 +46,70 @@ class DeadLine:
     pos: Pos
 
 
-def arrivals(card: Card) -> dict[str, set[LoopState]]:
-    """For each beat, the loop states a player can see its line in (pause action included)."""
-    seen: dict[str, set[LoopState]] = {b: set() for b in card.beats}
-    start = (card.start, round(float(card.tension), _DIGITS), False)
-    done = {start}
-    stack = [start]
-    while stack:
-        beat_id, t, heard = stack.pop()
-        beat = card.beats[beat_id]
+def _shown(t: float) -> tuple[tuple[float, LoopState], ...]:
+    got = _SHOWN.get(t)
+    if got is None:
         tensions = [t]
         if scoring.is_flooded(t):  # the pause action, then the line is picked again
             tensions.append(round(scoring.break_relief(t), _DIGITS))
-        for here in tensions:
-            seen[beat_id].add(scoring.loop_state(here))
-            for c in beat.choices:
-                if c.next == END or c.next not in card.beats:
-                    continue
-                nxt = (c.next, round(scoring.next_tension(here, c, heard), _DIGITS), heard or scoring.listens(c))
-                if nxt not in done:
-                    done.add(nxt)
-                    stack.append(nxt)
+        got = tuple((x, scoring.loop_state(x)) for x in tensions)
+        if len(_SHOWN) < _TABLE_MAX:
+            _SHOWN[t] = got
+    return got
+
+
+def _after(t: float, c: Choice, heard: bool) -> tuple[float, bool]:
+    key = (t, c.move, c.names_fear, heard)
+    got = _AFTER.get(key)
+    if got is None:
+        got = (round(scoring.next_tension(t, c, heard), _DIGITS), heard or scoring.listens(c))
+        if len(_AFTER) < _TABLE_MAX:
+            _AFTER[key] = got
+    return got
+
+
+def _walk(card: Card, wanted: set[str] | None = None) -> dict[str, set[LoopState]]:
+    """The loop states each beat's line can be shown in; with `wanted`, stop once those beats show all three."""
+    beats = card.beats
+    seen: dict[str, set[LoopState]] = {b: set() for b in beats}
+    moves = {
+        b: tuple((c.next, c) for c in beat.choices if c.next != END and c.next in beats) for b, beat in beats.items()
+    }
+    todo = set(wanted) if wanted is not None else None
+    start = (card.start, round(float(card.tension), _DIGITS), False)
+    done = {start}
+    stack = [start]
+    after = _AFTER.get
+    while stack:
+        beat_id, t, heard = stack.pop()
+        shown = seen[beat_id]
+        exits = moves[beat_id]
+        for here, state in _SHOWN.get(t) or _shown(t):
+            shown.add(state)
+            for nxt, c in exits:
+                got = after((here, c.move, c.names_fear, heard)) or _after(here, c, heard)
+                conf = (nxt, got[0], got[1])
+                if conf not in done:
+                    done.add(conf)
+                    stack.append(conf)
+        if todo is not None and beat_id in todo and len(shown) == len(STATES):
+            todo.discard(beat_id)
+            if not todo:
+                break  # every line that could be dead is shown: the rest of the walk cannot change the answer
     return seen
+
+
+def arrivals(card: Card) -> dict[str, set[LoopState]]:
+    """For each beat, the loop states a player can see its line in (pause action included)."""
+    return _walk(card)
 
 
 def dead_lines(card: Card) -> list[DeadLine]:
     """Every per-state `says` variant of the card that no path can show, in file order."""
-    seen = arrivals(card)
+    varying = {beat.id for beat in card.beats.values() if beat.says_varies}
+    if not varying:
+        return []
+    seen = _walk(card, varying)
     out: list[DeadLine] = []
     for beat in card.beats.values():
         if not beat.says_varies or not seen[beat.id]:

@@ -61,10 +61,23 @@ _ANY_WORD = re.compile(
 )
 
 
+# Narrower: every pattern above holds one of these pieces as written (in lower case). In ASCII text,
+# lower-case matching is what re.IGNORECASE does, so a text without any cannot match; other text
+# (where case folding differs from lower(), as the long s does) is looked at with the patterns.
+_NEEDED = re.compile(
+    r"burden|without me|better off|disappear|vanish|n't (?:here|around)|(?:was|were) gone|"
+    r"go on|going on|carry on|carrying on|no point|(?:hurt|harm|kill)(?:ing)? m[ey]self|self[- ]harm|"
+    r"it all|life|suicid|to die|dead"
+)
+
+
 def risk_in(text: str) -> str | None:
     """The name of the first kind of risk this text voices, or None."""
     plain = text.replace("\u2019", "'").replace("\u2018", "'")
-    if not _ANY_WORD.search(plain.lower()):
+    low = plain.lower()
+    if not _ANY_WORD.search(low):
+        return None
+    if plain.isascii() and not _NEEDED.search(low):
         return None
     for name, rx in _COMPILED:
         if rx.search(plain):

@@ -2,6 +2,7 @@
 
 import gc
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -59,9 +60,14 @@ def test_two_workers_same_as_one(tmp_path: Path, monkeypatch):
     d = _library(tmp_path)
     for i in range(40):  # enough files for several chunks
         (d / f"z-{i:02d}.yaml").write_text(edit("id: test", f"id: deck-{i}"))
+    if hasattr(os, "mkfifo"):  # a worker reads its own files, through the same guarded reader
+        os.mkfifo(d / "y-pipe.yaml")
     monkeypatch.setattr(library_check, "PARALLEL_MIN_BYTES", 0)
     monkeypatch.setattr(library_check, "CHUNK_FILES", 3)
-    _same(check_library([d], jobs=2), load_library([d]))
+    lib = load_library([d])
+    assert {x.code for x in lib.diagnostics} >= {"AT102", "AT103", "AT104", "AT105"}
+    assert hasattr(os, "mkfifo") <= ("AT108" in {x.code for x in lib.diagnostics})
+    _same(check_library([d], jobs=2), lib)
 
 
 def test_cache_answers_unchanged_files_and_rechecks_changed_ones(tmp_path: Path):

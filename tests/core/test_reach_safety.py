@@ -1,6 +1,8 @@
 """Dead lines (reach.py) and risk words (safety.py) on small decks."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from game.core import reach, safety
 from game.core.deckfile import load_deck_text
@@ -130,3 +132,69 @@ def test_every_line_a_play_shows_is_one_the_walk_found():
                     run.pause()
                     assert loop_state(run.tension) in seen[run.beat_id], (card.full_id, run.beat_id, "paused")
                 run.choose(rng.randrange(len(run.choices)))
+
+
+# One text for each way of voicing risk in safety.RISK_PATTERNS (each alternative of each pattern).
+RISKY = [
+    "I've been a burden for a month.",
+    "You'd be happier without me.",
+    "You'd be better off if I left.",
+    "You'd all cope fine without me.",
+    "I'd just vanish.",
+    "What if I wasn't here?",
+    "What if I were gone?",
+    "I wish I weren't around.",
+    "I can't carry on.",
+    "There's no point any more.",
+    "Maybe it's not going on.",
+    "I could harm myself.",
+    "I think about self-harm.",
+    "I want to end it all.",
+    "I could end my own life.",
+    "I think about taking my life.",
+    "I had suicidal thoughts.",
+    "I wanted to die.",
+    "I wish I was dead.",
+    "You'd be better off dead.",
+]
+
+
+def reference_risk_in(text: str) -> str | None:
+    """risk_in as first written: the broad word filter, then every pattern."""
+    plain = text.replace("\u2019", "'").replace("\u2018", "'")
+    if not safety._ANY_WORD.search(plain.lower()):
+        return None
+    return next((name for name, rx in safety._COMPILED if rx.search(plain)), None)
+
+
+_FRAGMENTS = [
+    *("I'm", "a", "just a", "burden", "without me", "manage fine", "I can't go", "on", "want to die", "of"),
+    *("laughing", "myself", "hurt", "self", "harm", "end it", "all", "I'd just", "disappear", "wish I was"),
+    *("dead", "\u2019", "there", "Go on, tell me.", "\n", " ", " ", "-", ".", "if I", "wasn't", "weren't"),
+    *("here", "around", "gone", "was", "no point", "carry", "life", "take my", "suicide", "better off", "if I"),
+    *("DISAPPEAR", "Burden", "MySelf", "di\u017fappear", "\u017fuicide", "\u212aill myself", "WITHOUT ME"),
+]
+_TEXTS = st.lists(st.sampled_from(_FRAGMENTS), max_size=8).map("".join) | st.text(max_size=30)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_TEXTS)
+def test_risk_in_answers_as_the_broad_filter_does(text):
+    # The narrow filter only passes over texts that no pattern could match (ASCII ones; others, such as
+    # those with a long s that case folding reads as an s, are looked at in full).
+    assert safety.risk_in(text) == reference_risk_in(text)
+
+
+def test_the_narrow_filter_never_hides_a_risk():
+    found = [t for t in RISKY if reference_risk_in(t)]
+    assert found == RISKY
+    assert all(safety._NEEDED.search(t.replace("\u2019", "'").lower()) for t in found)
+    assert safety.risk_in("I could just di\u017fappear, here.") == "disappearing"  # a long s: folded by the patterns
+
+
+def test_first_risk_looks_at_every_line_of_the_card():
+    for needle in ("stuck: Whatever.", "softened: Maybe I worry I'm not enough for you."):
+        state = needle.split(":")[0]
+        text = edit(needle, f"{state}: I'm a burden to you.")
+        pos, kind, _ = safety.first_risk(card_of(text))
+        assert (pos.line, kind) == (line_of(text, "I'm a burden to you."), "being a burden")
