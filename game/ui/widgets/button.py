@@ -103,8 +103,6 @@ class Button:
             fill, text, edge = (c.raised_hover if focused else c.raised), c.text, c.panel_edge
         if not self.enabled:
             text = c.text_dim
-        if theme.high_contrast and self.style == "primary" and not focused:
-            fill, text = c.bg_top, c.accent
         pygame.draw.rect(surface, fill, rect, border_radius=theme.radius)
         pygame.draw.rect(surface, edge, rect, width=theme.line_width, border_radius=theme.radius)
         if focused:
