@@ -141,3 +141,22 @@ def test_the_rooms_loop_panel_names_every_zone_of_the_scale_in_words(drive, make
     room.app.draw()
     assert len(shapes) == 1  # the header's shape beside its word; none stands in for a zone's name
     assert {s.label for s in LoopState} <= set(words)
+
+
+def test_the_presenter_window_is_drawn_again_when_resized_or_uncovered(drive, make_app):
+    p = drive(make_app())
+    room = open_room(p.app, presenter=True)
+    if room.presenter is None:
+        pytest.skip("no second window on this platform")
+    drawn = []
+    real = room.presenter._draw
+    room.presenter._draw = lambda scene: drawn.append(room.presenter.window.size) or real(scene)
+    p.frames(2)
+    assert drawn == []  # nothing changed: nothing drawn
+    room.presenter.window.size = (800, 500)
+    p.frames(1)
+    assert drawn == [(800, 500)]
+    p.post(pygame.WINDOWEXPOSED, window=room.presenter.window)
+    assert len(drawn) == 2
+    p.frames(2)
+    assert len(drawn) == 2
