@@ -50,3 +50,53 @@ def test_a_long_autoplay_stops_on_a_signal(tmp_path: Path, sig, code):
             proc.wait()
     assert proc.returncode == code, err
     assert b"Traceback" not in err
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(x) for x in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads child processes from /proc (Linux)")
+@pytest.mark.parametrize(("sig", "code", "group"), [(signal.SIGINT, 130, True), (signal.SIGTERM, 143, False)])
+def test_a_parallel_validate_stops_on_a_signal_and_leaves_no_worker(tmp_path: Path, sig, code, group):
+    """Ctrl-C reaches the whole process group (workers too); SIGTERM only the command: both stop cleanly."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from library import write_library
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    write_library(tmp_path / "lib", ROOT / "scenarios", cards=3000)
+    proc = subprocess.Popen(
+        [sys.executable, "main.py", "validate", str(tmp_path / "lib")],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**ENV, "ATTUNE_HOME": str(tmp_path / "home")},
+        start_new_session=True,
+    )
+    try:
+        workers: list[int] = []
+        while proc.poll() is None and not workers:  # the workers are at work: now stop it
+            workers = _children(proc.pid)
+            time.sleep(0.01)
+        if proc.poll() is not None:
+            pytest.skip("validation ended before its workers could be seen")
+        (os.killpg if group else os.kill)(proc.pid, sig)
+        out, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert proc.returncode == code, err
+    assert b"Traceback" not in err and err.strip() == b"stopped"
+    assert not out.strip().startswith(b"ok")
+    for pid in workers:  # none is left behind
+        for _ in range(100):
+            if not Path(f"/proc/{pid}").exists() or "zombie" in Path(f"/proc/{pid}/status").read_text().lower():
+                break
+            time.sleep(0.05)
+        else:
+            raise AssertionError(f"worker {pid} still runs")

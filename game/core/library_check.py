@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -195,16 +195,68 @@ def _check_all(items: list[tuple[str, bytes | None]], jobs: int | None) -> list[
     if jobs == 1 or len(items) < 2 or not _large(items):
         return _check_chunk(items)
     chunks = [items[i : i + CHUNK_FILES] for i in range(0, len(items), CHUNK_FILES)]
+    pool = None
     try:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=_context()) as pool:
-            out: list[list] = []
-            for part in pool.map(_check_chunk, chunks):
-                out.extend(part)
-            return out
+        pool = ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=_context(), initializer=_worker)
+        with _signals_held():  # the workers start here: a Ctrl-C waits until they can ignore it
+            parts = pool.map(_check_chunk, chunks)
+        out: list[list] = []
+        for part in parts:
+            out.extend(part)
     except (BrokenProcessPool, OSError):
         # No worker processes to be had here (a sandbox, or a caller that spawn cannot re-import):
         # the same answers, on one core.
+        _stop(pool)
         return _check_chunk(items)
+    except BaseException:  # Ctrl-C or SIGTERM: the workers stop now, not after the work queued for them
+        _stop(pool)
+        raise
+    pool.shutdown()
+    return out
+
+
+_HELD = ("SIGINT", "SIGTERM")
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM back while workers are made: each starts with them held until `_worker` runs."""
+    import signal
+
+    held = {getattr(signal, name) for name in _HELD if hasattr(signal, name)}
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no masks to inherit
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)  # a signal that came meanwhile arrives now
+
+
+def _worker() -> None:
+    """In each worker: Ctrl-C is for the command to handle (it stops the workers), SIGTERM simply ends one."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {getattr(signal, n) for n in _HELD if hasattr(signal, n)})
+
+
+def _stop(pool: ProcessPoolExecutor | None) -> None:
+    """Cancel what is queued and end the workers at once."""
+    if pool is None:
+        return
+    pool.shutdown(wait=False, cancel_futures=True)
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14 and later
+    if terminate is not None:
+        terminate()
+        return
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        with contextlib.suppress(Exception):
+            process.terminate()
 
 
 def _large(items: list[tuple[str, bytes | None]]) -> bool:
