@@ -45,6 +45,8 @@ def test_a_clicker_alone_runs_a_three_card_playlist_with_tallies_to_the_report(d
         p.press(pygame.K_PAGEDOWN)
     FIT.stop()
     assert room.w.stage is Stage.SUMMARY and len(room.w.records) == 3
+    said = " ".join(text for _, text, _, _ in room.placed["items"]).replace("\u200b", "")
+    assert "The report on Three cards is saved" in said and str(attune_home) not in said  # no path of this computer
     assert all(t[:3] == (2, 1, 0) for t in tallies)
     assert FIT.overflows == []
     h = p.app.size[1]
