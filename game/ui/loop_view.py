@@ -26,7 +26,7 @@ from game.core.kinds import LoopState
 
 from .loop_figures import draw_figure, draw_heat, draw_link, draw_state_shape, ease, mix, state_colour
 from .theme import EASE_SECONDS, Theme
-from .widgets import draw_text, line_height, measure, render_line
+from .widgets import draw_text, elide, line_height, measure, render_line
 
 __all__ = ["STATE_WORDS", "LoopView", "draw_state_shape", "ease", "mix", "state_colour"]
 
@@ -272,7 +272,12 @@ class LoopView:
                 draw_heat(surface, x, head_y - fig_h * 0.15, fig_h, c.poor, phase)
         if self.show_labels:
             font = theme.font("small-bold")
-            for x, name in ((left_x, self.names[0]), (right_x, self.names[1])):
-                r = render_line(font, name, c.text).get_rect(midtop=(x, stage.bottom - name_h))
-                r.clamp_ip(stage)
-                draw_text(surface, name, font, c.text, r)
+            half = pygame.Rect(stage.x, stage.bottom - name_h, stage.width // 2 - theme.space(0.5), name_h)
+            for x, name, side in (
+                (left_x, self.names[0], half),
+                (right_x, self.names[1], half.move(w - half.width, 0)),
+            ):
+                name = elide(font, name, side.width)  # each name keeps to its own half, never over the other
+                r = render_line(font, name, c.text).get_rect(midtop=(x, side.top))
+                r.clamp_ip(side)
+                draw_text(surface, name, font, c.text, r.clip(side))

@@ -33,13 +33,13 @@ TOUR_CARD = "everyday/dishes"
 SETTLE = 3.0  # seconds of animation run before a shot, so easing has finished
 
 
-def _seed_history(app, rng: random.Random) -> None:
+def _seed_history(app, rng: random.Random, tour_card: str = TOUR_CARD) -> None:
     """A few earlier plays, so the decks and progress screens have something to show."""
     from game.core import scoring
     from game.core.runner import Runner
     from game.core.session import deck_order
 
-    cards = [c for d in deck_order(app.library.decks) for c in d.cards if c.full_id != TOUR_CARD][:6]
+    cards = [c for d in deck_order(app.library.decks) for c in d.cards if c.full_id != tour_card][:6]
     for day, card in enumerate(cards):
         run = Runner(card, seed=day)
         skill = 0.3 + 0.12 * day  # getting better over the weeks
@@ -61,8 +61,13 @@ def run_tour(
     high_contrast: bool = False,
     quiet: bool = False,
     report: dict | None = None,
+    card_id: str = TOUR_CARD,
 ) -> int:
-    """Render the tour; with `report`, fill it with each screen's file, smallest text and overflows."""
+    """Render the tour; with `report`, fill it with each screen's file, smallest text and overflows.
+
+    `card_id` is the card played (solo, together and in the workshop); the fit tests
+    tour a card whose every text is as long as the format allows.
+    """
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     import pygame
@@ -90,7 +95,7 @@ def run_tour(
         store.settings.high_contrast = high_contrast
         store.settings.seen_intro = True
         app = App(size=size, extra_decks=extra_decks, store=store)
-        _seed_history(app, random.Random(7))
+        _seed_history(app, random.Random(7), card_id)
         FIT.start()
 
         def shot(name: str) -> None:
@@ -102,13 +107,8 @@ def run_tour(
             pygame.image.save(app.screen, str(path))
             saved.append(name)
             if report is not None:
-                mine = FIT.records[mark:]
-                sizes = [r.px for r in mine if r.px and r.text.strip()]
-                report[name] = {
-                    "file": str(path),
-                    "min_text_px": min(sizes) if sizes else None,
-                    "overflows": len({(r.text, r.problem) for r in mine if r.problem}),
-                }
+                smallest, overflows = FIT.screen(since=mark)
+                report[name] = {"file": str(path), "min_text_px": smallest, "overflows": overflows}
 
         def side_shot(name: str, surface) -> None:
             """Another window's surface (a workshop's presenter notes), saved and reported like a screen."""
@@ -131,7 +131,7 @@ def run_tour(
         shot("title")
         visit(IntroScene, first_run=False)
         visit(DecksScene)
-        card = app.library.card(TOUR_CARD) or next(app.library.cards(), None)
+        card = app.library.card(card_id) or next(app.library.cards(), None)
         if card is None:
             skipped.extend(["play", "reaction", "pause", "name-the-fear", "debrief"])
         else:
@@ -161,11 +161,11 @@ def run_tour(
             visit(scene)
         if card is not None:
             from .tour_together import together_tour
-            from .tour_workshop import workshop_tour
+            from .tour_workshop import TOUR_CARDS, workshop_tour
 
-            together_tour(app, shot, send)
+            together_tour(app, shot, send, deck_id=card.deck_id)
             app.pop_to(TitleScene)
-            workshop_tour(app, shot, side_shot)
+            workshop_tour(app, shot, side_shot, cards=tuple(dict.fromkeys((card.full_id, *TOUR_CARDS))))
             app.pop_to(TitleScene)
         FIT.stop()
         pygame.display.quit()

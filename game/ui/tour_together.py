@@ -29,7 +29,7 @@ SHOTS = (
 )
 
 
-def together_tour(app: Any, shot: Any, send: Any) -> None:
+def together_tour(app: Any, shot: Any, send: Any, deck_id: str | None = None) -> None:
     from game.core import scoring
     from game.core.together import Phase, blind_beat_index
 
@@ -45,7 +45,7 @@ def together_tour(app: Any, shot: Any, send: Any) -> None:
     shot("together-setup")
     app.pop()
     done: list[bool] = []
-    sitting = Sitting(app, ("Ana", "Ben"), None, lambda: done.append(True))
+    sitting = Sitting(app, ("Ana", "Ben"), deck_id, lambda: done.append(True))
     sitting.together.seed = next(s for s in range(100) if blind_beat_index(f"{s}:0") == 0)
     sitting.begin()
     shot("together-safety")

@@ -26,7 +26,7 @@ SHOTS = (
 TOUR_CARDS = ("everyday/dishes", "first-steps/late-for-the-film")
 
 
-def workshop_tour(app: Any, shot: Any, side_shot: Any) -> None:
+def workshop_tour(app: Any, shot: Any, side_shot: Any, cards: tuple[str, ...] = TOUR_CARDS) -> None:
     from game.core.playlist import Playlist
     from game.core.workshop import Stage
 
@@ -39,31 +39,39 @@ def workshop_tour(app: Any, shot: Any, side_shot: Any) -> None:
         app.frame(0.1)
 
     setup = app.push(WorkshopSetupScene)
-    setup.chosen = [c for c in TOUR_CARDS if app.library.card(c) is not None]
+    setup.chosen = [c for c in cards if app.library.card(c) is not None]
     setup.layout(app.size)
     shot("workshop-setup")
     app.pop()
-    ids = tuple(c for c in TOUR_CARDS if app.library.card(c) is not None) or (next(app.library.cards()).full_id,)
+    ids = tuple(c for c in cards if app.library.card(c) is not None) or (next(app.library.cards()).full_id,)
     open_workshop(app, playlist=Playlist("Listening under pressure", 180, ids, "tour"), presenter=True)
     room = app.top
+
+    def forward_to(stage: Stage) -> None:
+        """Next, through any further pages of this step, until the room shows `stage`."""
+        for _ in range(50):
+            if room.w.stage is stage:
+                return
+            send(FORWARD)
+
     shot("workshop-line")
-    send(FORWARD)
+    forward_to(Stage.OPTIONS)
     shot("workshop-options")
     for i, n in enumerate((3, 11, 2, 0)[: len(room.w.options)]):
         for _ in range(n):
             send(VOTE, i)
     shot("workshop-votes")
-    send(FORWARD)
+    forward_to(Stage.REVEAL)
     shot("workshop-reveal")
-    send(FORWARD)
+    forward_to(Stage.WHY)
     shot("workshop-why")
-    send(FORWARD)
+    forward_to(Stage.DISCUSS)
     send(TIMER)
     shot("workshop-discuss")
     if room.presenter is not None:  # the facilitator's window, beside the room's
         room.presenter.show(room)
         side_shot("workshop-presenter", room.presenter.window.get_surface())
-    for _ in range(100):
+    for _ in range(400):
         if room.w.stage is Stage.ENDING:
             break
         send(FORWARD)

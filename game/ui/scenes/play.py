@@ -22,12 +22,13 @@ from game.core.session import FEARS_ASKED, PAUSE_QUESTION, PauseNote, Reaction, 
 from ..intents import LEAVE, PAUSE, Intent, number_keys
 from ..loop_view import LoopView
 from ..portrait import Portrait
-from ..widgets import Button, ScrollColumn, draw_panel, draw_text, measure, stack_buttons
+from ..widgets import Button, ScrollColumn, draw_panel, draw_text, elide, measure, stack_buttons
 from .base import Scene
 from .overlay import Overlay, ask_to_leave
 
 KEYS_CHOOSE = "Keys: {keys} answer  ·  arrows and Enter  ·  P pause  ·  Esc leave"
 KEYS_REACT = "Keys: Enter continue  ·  P pause  ·  Esc leave"
+HEADER_SHARE = 0.25  # the most of the window's height the title and setting take above the talk
 
 
 class PlayScene(Scene):
@@ -106,6 +107,10 @@ class PlayScene(Scene):
         self.title_box = pygame.Rect(m, m, text_w, measure(t.font("h2"), self.card.title, text_w))
         sy = self.title_box.bottom + t.space(0.2)
         self.setting_box = pygame.Rect(m, sy, text_w, measure(t.font("em"), self.card.setting, text_w))
+        # a long setting in a small window would squeeze the talk: it opens the scrolling column instead
+        self.setting_in_column = self.setting_box.bottom > h * HEADER_SHARE
+        if self.setting_in_column:
+            self.setting_box.height = 0
         top = max(self.setting_box.bottom, m + bh) + t.space(1.5)
         wide = w >= h * 1.3
         gap = t.space(2.5)
@@ -147,6 +152,8 @@ class PlayScene(Scene):
         """Lay the right column's blocks and buttons out in the scroll column; returns the buttons."""
         t = self.theme
         blocks, column_buttons = self._content()
+        if self.setting_in_column and self.phase == "choose":
+            blocks.insert(0, ("setting", self.card.setting))
         if compact:
             blocks = [b for b in blocks if b[0] != "label"]
         inner = right.width - ScrollColumn.gutter(t)
@@ -178,6 +185,7 @@ class PlayScene(Scene):
             "banner": "strong",
             "label": "small",
             "note": "small",
+            "setting": "em",
         }[kind]
 
     # -- input -------------------------------------------------------------
@@ -236,7 +244,8 @@ class PlayScene(Scene):
         c = t.colour
         self.app.draw_background(surface)
         draw_text(surface, self.card.title, t.font("h2"), c.text, self.title_box)
-        draw_text(surface, self.card.setting, t.font("em"), c.text_dim, self.setting_box)
+        if not self.setting_in_column:
+            draw_text(surface, self.card.setting, t.font("em"), c.text_dim, self.setting_box)
         live = self.app.live  # the portrait and the loop view move; the rest stays until input comes
         live.draw(
             surface,
@@ -244,7 +253,8 @@ class PlayScene(Scene):
             lambda s: self.portrait.draw(s, self.portrait_box, t, self.view.t),
             key=lambda: self.portrait.step(self.view.t),
         )
-        draw_text(surface, self.card.partner, t.font("strong"), c.text, self.name_box, align="center")
+        name = elide(t.font("strong"), self.card.partner, self.name_box.width)  # a long name ends in an ellipsis
+        draw_text(surface, name, t.font("strong"), c.text, self.name_box, align="center")
         draw_panel(surface, self.view_box.inflate(t.space(2), t.space(2)), t, shadow=False)
         inner = self.view_box.inflate(-t.space(1), -t.space(1))
         live.draw(surface, self.view_box, lambda s: self.view.draw(s, inner, t))
@@ -266,7 +276,7 @@ class PlayScene(Scene):
                     draw_panel(surface, r, t, fill=c.raised, edge=c.poor)
                 if kind in ("bubble", "you", "ending", "banner"):
                     r = r.inflate(-2 * pad, -2 * pad)
-                colour = c.text_dim if kind in ("label", "note", "speaker") else c.text
+                colour = c.text_dim if kind in ("label", "note", "speaker", "setting") else c.text
                 if kind == "speaker":
                     colour = c.accent
                 draw_text(surface, text, t.font(role), colour, r)

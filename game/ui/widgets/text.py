@@ -20,6 +20,7 @@ from game.core.safetext import screen_text
 
 RGB = tuple[int, int, int]
 LINE_SPACING = 1.12  # line height over the font's line size
+ELLIPSIS = "\u2026"
 
 
 @dataclass(frozen=True)
@@ -65,8 +66,16 @@ class FitLog:
         return out
 
     def note(
-        self, text: str, box: pygame.Rect, needed: tuple[int, int], bounds: pygame.Rect | None, px: int = 0
+        self,
+        text: str,
+        box: pygame.Rect,
+        needed: tuple[int, int],
+        bounds: pygame.Rect,
+        px: int = 0,
+        scrolls: bool = False,
     ) -> None:
+        """One laid-out box. `bounds` is the window; where the box `scrolls` (drawn under a clip), it may
+        run past the window's top or bottom, never past its sides."""
         if not self.recording:
             return
         problem = ""
@@ -74,14 +83,16 @@ class FitLog:
             problem = "too wide"
         elif needed[1] > box.height + 1:
             problem = "too tall"
-        elif bounds is not None and not bounds.contains(box):
+        elif box.left < bounds.left or box.right > bounds.right or (not scrolls and not bounds.contains(box)):
             problem = "outside the window"
         self.records.append(FitRecord(self.scene, text, tuple(box), needed, problem, px))
 
-    def smallest(self, scene: str) -> int | None:
-        """The height of the smallest text drawn on a screen while recording (None when none was)."""
-        sizes = [r.px for r in self.records if r.scene == scene and r.px and r.text.strip()]
-        return min(sizes) if sizes else None
+    def screen(self, since: int = 0) -> tuple[int | None, int]:
+        """The smallest text (px) and the boxes whose text did not fit, among the records from `since` on:
+        what the tour reports for one screen."""
+        mine = self.records[since:]
+        sizes = [r.px for r in mine if r.px and r.text.strip()]
+        return (min(sizes) if sizes else None), len({(r.text, r.problem) for r in mine if r.problem})
 
 
 FIT = FitLog()
@@ -101,18 +112,53 @@ def _wrap_cached(font: pygame.font.Font, text: str, width: int) -> tuple[str, ..
         current = ""
         for word in _words(para):
             trial = word if not current else f"{current} {word}"
-            if font.size(trial)[0] <= width or not current:
+            if font.size(trial)[0] <= width:
                 current = trial
-            else:
+                continue
+            if current:
                 lines.append(current)
-                current = word
+            pieces = _break_word(font, word, width)
+            lines.extend(pieces[:-1])
+            current = pieces[-1]
         lines.append(current)
     return tuple(lines)
 
 
+def _break_word(font: pygame.font.Font, word: str, width: int) -> list[str]:
+    """`word` whole when it fits in `width`; else cut into pieces that do (at least a letter each)."""
+    pieces: list[str] = []
+    while font.size(word)[0] > width and len(word) > 1:
+        lo, hi = 1, len(word) - 1  # the longest head that fits, by halves
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if font.size(word[:mid])[0] <= width:
+                lo = mid
+            else:
+                hi = mid - 1
+        pieces.append(word[:lo])
+        word = word[lo:]
+    pieces.append(word)
+    return pieces
+
+
 def wrap(font: pygame.font.Font, text: str, width: int) -> tuple[str, ...]:
-    """The lines of `text` wrapped at `width` pixels (a word longer than the width stays whole)."""
+    """The lines of `text` wrapped at `width` pixels; a word wider than the width is cut where it must be."""
     return _wrap_cached(font, text, max(1, width))
+
+
+def elide(font: pygame.font.Font, text: str, width: int) -> str:
+    """`text` on one line, cut with an ellipsis when it is wider than `width` (a name in a fixed box)."""
+    line = screen_text(text).replace("\n", " ")
+    if font.size(line)[0] <= width:
+        return line
+    lo, hi = 0, len(line)
+    while lo < hi:  # the longest head that fits with the ellipsis after it
+        mid = (lo + hi + 1) // 2
+        if font.size(line[:mid].rstrip() + ELLIPSIS)[0] <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return line[:lo].rstrip() + ELLIPSIS
 
 
 def line_height(font: pygame.font.Font) -> int:
@@ -139,6 +185,10 @@ def render_line(font: pygame.font.Font, line: str, colour: RGB) -> pygame.Surfac
     return _render_line(font, line, tuple(colour))
 
 
+def _clipped(surface: pygame.Surface) -> bool:
+    return surface.get_clip() != surface.get_rect()
+
+
 def draw_text(
     surface: pygame.Surface,
     text: str,
@@ -158,8 +208,7 @@ def draw_text(
     lh = line_height(font)
     needed_h = lh * (len(lines) - 1) + font.get_height() if lines else 0
     needed_w = max((font.size(line)[0] for line in lines), default=0)  # lines are safe: wrap made them so
-    bounds = None if surface.get_clip() != surface.get_rect() else surface.get_rect()
-    FIT.note(text, rect, (needed_w, needed_h), bounds, font.get_height())
+    FIT.note(text, rect, (needed_w, needed_h), surface.get_rect(), font.get_height(), _clipped(surface))
     y = rect.y
     if valign == "middle":
         y = rect.y + (rect.height - needed_h) // 2
@@ -195,8 +244,7 @@ def draw_label(
     """
     img = render_line(font, text, colour)
     r = img.get_rect(**{anchor: pos})
-    bounds = None if surface.get_clip() != surface.get_rect() else surface.get_rect()
-    FIT.note(text, r, r.size, bounds, font.get_height())
+    FIT.note(text, r, r.size, surface.get_rect(), font.get_height(), _clipped(surface))
     surface.blit(img, r)
     return r
 

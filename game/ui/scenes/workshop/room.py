@@ -72,7 +72,7 @@ class WorkshopScene(Scene):
         self.w = workshop
         self.saver = saver
         self.blank = False
-        self.page = 0  # the WHY step shows its answers a page at a time where they do not all fit
+        self.page = 0  # a step shows a page at a time where it does not all fit (WHY: its answers)
         self.pages = 1
         self.view = LoopView(names=("The room", workshop.card.partner))
         self.view.set(workshop.runner.tension, instant=True)
@@ -146,7 +146,7 @@ class WorkshopScene(Scene):
         return True
 
     def forward(self) -> None:
-        if self.w.stage is Stage.WHY and self.page < self.pages - 1:
+        if self.page < self.pages - 1:
             self.page += 1
             self.layout(self.app.size)
             return
@@ -168,7 +168,7 @@ class WorkshopScene(Scene):
         self._changed()
 
     def backward(self) -> None:
-        if self.w.stage is Stage.WHY and self.page > 0:
+        if self.page > 0:
             self.page -= 1
             self.layout(self.app.size)
             return

@@ -19,7 +19,7 @@ from game.core.workshop import Stage
 
 from ...intents import number_keys
 from ...loop_view import draw_state_shape
-from ...widgets import draw_panel, draw_text, measure
+from ...widgets import draw_panel, draw_text, line_height, measure, wrap
 from ...widgets.prose import breakable
 
 STAGE_NAMES = {
@@ -92,7 +92,8 @@ def layout_stage(scene: Any, size: tuple[int, int]) -> dict[str, Any]:
     if stage is Stage.LINE:
         add("em", card.setting, "em", gap=1.4)
         add("who", f"{card.partner} says", "small-bold", gap=0.4)
-        add("bubble", ws.line, fit_role(t, [ws.line], body.width - 2 * pad, body.bottom - y, ("h1", "line")), pad)
+        roles = ("h1", "line", "body", "small")
+        add("bubble", ws.line, fit_role(t, [ws.line], body.width - 2 * pad, body.bottom - y - 2 * pad, roles), pad)
     elif stage is Stage.OPTIONS:
         add("who", f'{card.partner}: "{ws.line}"', "em", gap=1.0)
         texts = [c.say for c in ws.options]
@@ -138,25 +139,17 @@ def layout_stage(scene: Any, size: tuple[int, int]) -> dict[str, Any]:
         add("note", out.loop, "small")
     elif stage is Stage.WHY:
         best = ws.best_index
-        blocks = []
         for i, c in enumerate(ws.options):
             pts = ws.points[i]
             mark = "  (the best answer here)" if i == best else ""
-            blocks.append((f"{i + 1}. {c.move.label}, {pts:+d}{mark}", c.say, c.why, i == best))
-        pages = _pages(t, blocks, body)
-        scene.pages = len(pages)
-        scene.page = min(scene.page, scene.pages - 1)
-        for head_text, say, why, is_best in pages[scene.page]:
-            add("best" if is_best else "label", head_text, "strong", gap=0.2)
-            add("say", f'"{say}"', "body", gap=0.2)
-            add("why", why, "small", gap=1.0)
-        if scene.pages > 1:
-            add("note", f"Page {scene.page + 1} of {scene.pages}", "small")
+            add("best" if i == best else "label", f"{i + 1}. {c.move.label}, {pts:+d}{mark}", "strong", gap=0.2)
+            add("say", f'"{c.say}"', "body", gap=0.2)
+            add("why", c.why, "small", gap=1.0)
     elif stage is Stage.DISCUSS:
         add(
             "question",
             ws.question,
-            fit_role(t, [ws.question], body.width, body.height // 2, ("h1", "h2", "body")),
+            fit_role(t, [ws.question], body.width, body.height // 2, ("h1", "h2", "body", "small")),
             gap=1.5,
         )
         add("timer", ws.timer.text(), "display", gap=0.4)
@@ -196,28 +189,93 @@ def layout_stage(scene: Any, size: tuple[int, int]) -> dict[str, Any]:
                 "small",
                 paths=True,
             )
-    p["items"] = items
+    pages = paginate(t, items, body)
+    scene.pages = len(pages)
+    scene.page = min(scene.page, scene.pages - 1)
+    p["items"] = pages[scene.page]
+    if scene.page < scene.pages - 1:  # Next shows the rest of this step first
+        p["foot"] = (f"Next: page {scene.page + 2} of {scene.pages}  ·  H keys", p["foot"][1])
     return p
 
 
-def _pages(t: Any, blocks: list[tuple[str, str, str, bool]], body: pygame.Rect) -> list[list]:
-    """The WHY step's answers split into pages that each fit the body."""
-    pages: list[list] = [[]]
-    used = 0
-    for b in blocks:
-        head, say, why, _ = b
-        need = (
-            measure(t.font("strong"), head, body.width)
-            + measure(t.font("body"), f'"{say}"', body.width)
-            + measure(t.font("small"), why, body.width)
-            + t.space(1.4 + 1.0)
-        )
-        if pages[-1] and used + need > body.height - t.line_height("small"):
+Item = tuple[str, str, str, pygame.Rect]
+PADDED = ("bubble", "you")  # drawn inside a panel, `pad` in from its edge
+SPLITTABLE = PADDED + ("em", "who", "question", "teach", "label", "best", "note", "count", "say", "why")
+WITH_ABOVE = ("say", "why")  # an answer's words and why stay with its heading on the WHY step
+
+
+def paginate(t: Any, items: list[Item], body: pygame.Rect) -> list[list[Item]]:
+    """`items` in pages that each fit `body`, the last line of a page left for "Page 1 of 2".
+
+    Items that overlap (an answer's number and its words, a bar and its count) stay
+    together; a text taller than a whole page goes on over the next, line by line.
+    """
+    if not items or max(r.bottom for *_, r in items) <= body.bottom:
+        return [items]
+    note = t.line_height("small") + t.space(0.4)
+    limit = body.bottom - note
+    blocks: list[list[Item]] = []
+    for item in items:
+        if blocks and (item[3].top < max(r.bottom for *_, r in blocks[-1]) or item[0] in WITH_ABOVE):
+            blocks[-1].append(item)
+        else:
+            blocks.append([item])
+    pages: list[list[Item]] = [[]]
+    shift = 0
+    queue = list(blocks)
+    while queue:
+        block = queue.pop(0)
+        top, bottom = min(r.top for *_, r in block), max(r.bottom for *_, r in block)
+        if bottom + shift > limit and len(block) == 1 and block[0][0] in SPLITTABLE:
+            # a text that does not fit: its first lines here (two at least, or none), the rest over the page
+            head, rest = _split(t, block[0], limit - (top + shift), 2 if pages[-1] else 1)
+            if head is not None and rest is not None:
+                pages[-1].append(_moved(head, shift))
+                pages.append([])
+                shift = body.top - rest[3].top
+                queue.insert(0, [rest])
+                continue
+        if bottom + shift > limit and pages[-1]:
             pages.append([])
-            used = 0
-        pages[-1].append(b)
-        used += need
+            shift = body.top - top
+            queue.insert(0, block)  # tried again on the fresh page
+            continue
+        if bottom + shift > limit and len(block) > 1 and all(k in SPLITTABLE for k, *_ in block):
+            queue[:0] = [[item] for item in block]  # too tall even alone: its parts go on one by one
+            continue
+        pages[-1].extend(_moved(item, shift) for item in block)
+    n = len(pages)
+    for i, page in enumerate(pages):
+        page.append(
+            ("note", f"Page {i + 1} of {n}", "small", pygame.Rect(body.x, limit + t.space(0.4), body.width, note))
+        )
     return pages
+
+
+def _moved(item: Item, dy: int) -> Item:
+    kind, text, role, r = item
+    return (kind, text, role, r.move(0, dy))
+
+
+def _split(t: Any, item: Item, room: int, least: int = 1) -> tuple[Item | None, Item | None]:
+    """A text item cut between its lines: the lines that fit in `room` pixels, and the rest below them."""
+    kind, text, role, r = item
+    pad = t.space(1) if kind in PADDED else 0
+    font = t.font(role)
+    lines = wrap(font, text, r.width - 2 * pad)
+    lh = line_height(font)
+    k = (room - 2 * pad - font.get_height()) // lh + 1 if room - 2 * pad >= font.get_height() else 0
+    if k < least or k >= len(lines):
+        return None, None
+    head, rest = "\n".join(lines[:k]), "\n".join(lines[k:])
+    hh = measure(font, head, r.width - 2 * pad) + 2 * pad
+    rh = measure(font, rest, r.width - 2 * pad) + 2 * pad
+    return (kind, head, role, pygame.Rect(r.x, r.y, r.width, hh)), (
+        kind,
+        rest,
+        role,
+        pygame.Rect(r.x, r.y + hh, r.width, rh),
+    )
 
 
 def draw_stage(scene: Any, surface: pygame.Surface) -> None:

@@ -1,0 +1,96 @@
+"""The length limits hold their promise: a deck at every limit, in the widest letters, fits every screen.
+
+The worst-case deck (tests/fitdeck.py) passes `validate --strict`; the
+screenshot tour then plays it solo, as a couple and in a workshop room, with
+the fit check on, at the three sizes the game must read well at. A text may
+scroll (the play column, the debrief, the pause), never leave its box or the
+window.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.core import deckrules
+from game.ui import app as app_module
+from game.ui import loop_view
+from game.ui.scenes import play
+from game.ui.shots import run_tour
+from game.ui.widgets import FIT, text
+from tests.fitdeck import FULL_ID, write_deck
+
+SIZES = [(1024, 600), (1280, 720), (1920, 1080)]
+
+
+@pytest.fixture
+def worst(tmp_path, monkeypatch):
+    """A library holding only the worst-case deck (so the decks screen and every mode deal its card)."""
+    lib = tmp_path / "decks"
+    lib.mkdir()
+
+    def make(word: int | None = None) -> Path:
+        write_deck(lib / "fit.yaml", word=word)
+        return lib
+
+    monkeypatch.setattr(app_module, "SCENARIOS", make())
+    return make
+
+
+def tour(tmp_path: Path, size: tuple[int, int], text_size: int = 1) -> list[str]:
+    """Every problem the fit check found on the tour of the worst-case card, as lines to read."""
+    rc = run_tour(tmp_path / "shots", size, card_id=FULL_ID, text_size=text_size, quiet=True)
+    assert (rc != 0) == bool(FIT.overflows)
+    return [str(r) for r in FIT.overflows]
+
+
+def test_the_worst_case_deck_passes_strict_validation(worst, capsys):
+    assert main(["validate", "--strict", str(worst())]) == 0, capsys.readouterr().out
+    out = (worst() / "fit.yaml").read_text()
+    assert f'partner: "{"W" * deckrules.MAX_PARTNER_CHARS}"' in out
+    assert f'"{"W" * deckrules.MAX_WORD_CHARS} ' in out
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_deck_at_every_limit_fits_every_screen(worst, tmp_path, size):
+    problems = tour(tmp_path, size)
+    assert problems == [], "\n".join(problems[:20])
+    drawn = {r.scene for r in FIT.records}
+    assert {"play", "pause", "name-fear", "debrief", "decks", "together-play", "workshop"} <= drawn, drawn
+    # every text of the card was on screen somewhere: the card's title, a choice of each beat, the care note
+    texts = " ".join(r.text for r in FIT.records)
+    card = next(line for line in (worst() / "fit.yaml").read_text().splitlines() if "    care:" in line)
+    assert card.split('"')[1] in texts
+
+
+def test_words_shorter_than_the_limit_fit_too(worst, tmp_path):
+    """Shorter words waste more room at each line's end; they must not push a text out of its box."""
+    worst(word=13)
+    problems = tour(tmp_path, (1024, 600))
+    assert problems == [], "\n".join(problems[:20])
+
+
+def test_the_fit_check_fails_when_a_screen_stops_laying_text_out(worst, tmp_path, monkeypatch):
+    """The check above can fail: without cutting words or eliding names, the same deck overflows."""
+    monkeypatch.setattr(text, "_break_word", lambda font, word, width: [word])
+    for module in (play, loop_view):
+        monkeypatch.setattr(module, "elide", lambda font, line, width: line)
+    text._wrap_cached.cache_clear()
+    try:
+        problems = tour(tmp_path, (1024, 600))
+    finally:
+        text._wrap_cached.cache_clear()
+    assert any("too wide" in p for p in problems), problems
+    name = repr("W" * deckrules.MAX_PARTNER_CHARS)
+    assert any(p.startswith("[play]") and p.endswith(name) for p in problems), problems  # the name box
+    assert any(p.startswith("[workshop]") and p.endswith(name) for p in problems), problems  # the loop view's
+
+
+def test_the_fit_check_fails_when_a_limit_is_raised(worst, tmp_path, monkeypatch):
+    """The choice limit is what a workshop room's page holds: 40 characters more and the deck no longer fits."""
+    monkeypatch.setattr(deckrules, "MAX_CHOICE_CHARS", deckrules.MAX_CHOICE_CHARS + 40)
+    worst()
+    problems = tour(tmp_path, (1024, 600))
+    assert any(p.startswith("[workshop]") for p in problems), problems
