@@ -66,6 +66,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     s.add_argument("--high-contrast", action="store_true", help="the high-contrast palette")
     s.add_argument(
+        "--card", default=None, metavar="DECK/CARD", help="the card the tour plays (default everyday/dishes)"
+    )
+    s.add_argument(
         "--json", action="store_true", help="print one JSON object: each screen's file, smallest text, overflows"
     )
 
@@ -153,7 +156,7 @@ def _main(argv: Sequence[str] | None = None) -> int:
     if command == "stats":
         return stats(args.paths + args.deck or [str(SCENARIOS)], args.json)
     if command == "shots":
-        from .ui.shots import run_tour
+        from .ui.shots import TOUR_CARD, run_tour
 
         report: dict | None = {} if args.json else None
         code = run_tour(
@@ -164,6 +167,7 @@ def _main(argv: Sequence[str] | None = None) -> int:
             high_contrast=args.high_contrast,
             quiet=args.json,
             report=report,
+            card_id=args.card or TOUR_CARD,
         )
         if report is not None:
             print(json.dumps({"screens": report}))

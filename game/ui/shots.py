@@ -1,6 +1,6 @@
 """A scripted tour through the real scenes, one PNG a screen, with the fit check on.
 
-    python main.py shots OUTDIR [--size WxH] [--text-size {0,1,2,3}] [--high-contrast]
+    python main.py shots OUTDIR [--size WxH] [--text-size {0,1,2,3}] [--high-contrast] [--card DECK/CARD]
 
 Plays a card with real intents (keys 1-6, P, Enter), saving title, intro,
 decks, play, reaction, pause, name-the-fear, debrief, progress, settings and
@@ -132,6 +132,8 @@ def run_tour(
         visit(IntroScene, first_run=False)
         visit(DecksScene)
         card = app.library.card(card_id) or next(app.library.cards(), None)
+        if card is not None and card.full_id != card_id and not quiet:
+            print(f"no card {card_id} is loaded: the tour plays {card.full_id}")
         if card is None:
             skipped.extend(["play", "reaction", "pause", "name-the-fear", "debrief"])
         else:

@@ -94,3 +94,38 @@ def test_the_fit_check_fails_when_a_limit_is_raised(worst, tmp_path, monkeypatch
     worst()
     problems = tour(tmp_path, (1024, 600))
     assert any(p.startswith("[workshop]") for p in problems), problems
+
+
+def test_the_longest_care_note_scrolls_legibly_on_the_pause_at_640x480_and_the_largest_text(worst, make_app, drive):
+    from game.ui.intents import PAUSE, Intent
+    from game.ui.scenes.solo import play_card
+    from game.ui.theme import MIN_PX, TEXT_SIZE_FACTORS
+
+    largest = len(TEXT_SIZE_FACTORS) - 1
+    p = drive(make_app(size=(640, 480), text_size=largest))
+    card = p.app.library.card(FULL_ID)
+    assert card is not None and len(card.care) == deckrules.MAX_NOTE_CHARS
+    play_card(p.app, card, seed=1)
+    p.frames(2)
+    FIT.start()
+    try:
+        p.app.send(Intent(PAUSE))
+        p.frames(2)
+        pause = p.scene
+        assert pause.name == "pause"
+        col = pause.column
+        for _ in range(100):  # the wheel, as a player would, to the end of the text
+            if col.offset >= col.max_offset:
+                break
+            p.wheel(-1, pos=col.view.center)
+        p.frames(1)
+    finally:
+        FIT.stop()
+    assert FIT.overflows == [], [str(r) for r in FIT.overflows]
+    body = pause.theme.line_height("body")
+    assert col.view.height >= 4 * body  # room for a few lines at a time, not a slit
+    care = [r for r in FIT.records if r.scene == "pause" and r.text.startswith(card.care)]
+    assert care, "the care note was not drawn"
+    x, y, w, h = care[-1].box
+    assert col.view.top <= y + h <= col.view.bottom  # its last line can be scrolled into view
+    assert min(r.px for r in FIT.records if r.scene == "pause" and r.px) >= MIN_PX
