@@ -57,15 +57,18 @@ def draw_focus_ring(surface: pygame.Surface, rect: pygame.Rect, theme: Theme) ->
 
     In high contrast the focus colour is also the primary buttons' colour, so the ring stands further
     off, across a band of the background: a solid yellow button is primary, a ring round one is focus.
+    There it is drawn as two filled shapes, before the element (which then covers the middle).
     """
     ring = theme.ring
-    gap = ring + 1 if theme.high_contrast else 2
-    outer = pygame.Rect(rect).inflate((ring + gap) * 2, (ring + gap) * 2)
     if theme.high_contrast:
+        gap = ring + 1
+        outer = pygame.Rect(rect).inflate((ring + gap) * 2, (ring + gap) * 2)
+        pygame.draw.rect(surface, theme.colour.focus, outer, border_radius=theme.radius + ring + gap)
         band = pygame.Rect(rect).inflate(gap * 2, gap * 2)
-        pygame.draw.rect(surface, theme.colour.bg_top, band, width=gap, border_radius=theme.radius + gap)
-    bend = theme.radius + ring + (gap if theme.high_contrast else 0)
-    pygame.draw.rect(surface, theme.colour.focus, outer, width=ring, border_radius=bend)
+        pygame.draw.rect(surface, theme.colour.bg_top, band, border_radius=theme.radius + gap)
+        return
+    outer = pygame.Rect(rect).inflate(ring * 2 + 4, ring * 2 + 4)
+    pygame.draw.rect(surface, theme.colour.focus, outer, width=ring, border_radius=theme.radius + ring)
 
 
 def draw_badge(surface: pygame.Surface, centre: tuple[int, int], text: str, theme: Theme, active: bool) -> None:
