@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 _STATE_KEYS = {s.value: False for s in STATES}  # says and endings: a line per state, none required
 _STATE_OF = {s.value: s for s in STATES}
 _STATE_NAMES = tuple((s, s.value) for s in STATES)
+_SAYS_WHAT = {s.value: f"says for {s.value}" for s in STATES}  # what each line is called, made once
+_ENDING_WHAT = {s.value: f"the {s.value} ending" for s in STATES}
 
 
 class Builder(NodeChecks):
@@ -246,9 +248,11 @@ class Builder(NodeChecks):
         says_pos: dict[LoopState, Pos] = {}
         if varies and says is not None:
             sm = m["says"][1]
+            pos = self.pos
             for k, v in sm.value:
-                if k.value in _STATE_KEYS:
-                    says_pos[_STATE_OF[k.value]] = self.pos(v)
+                state = _STATE_OF.get(k.value)
+                if state is not None:
+                    says_pos[state] = pos(v)
         elif says is not None:  # one line for every state
             says_pos = dict.fromkeys(STATES, self.pos(m["says"][1]))
         discuss = None
@@ -275,7 +279,7 @@ class Builder(NodeChecks):
             lines: dict[LoopState, str] = {}
             for s, word in _STATE_NAMES:
                 if word in m:
-                    t = self.text(m[word][1], f"says for {word}")
+                    t = self.text(m[word][1], _SAYS_WHAT[word])
                     self.long(m[word][1], t, MAX_LINE_CHARS, "the partner's line")
                     if t is not None:
                         lines[s] = t
@@ -297,20 +301,24 @@ class Builder(NodeChecks):
 
     def choice(self, node: Node) -> Choice | None:
         m = self.mapping(node, "a choice", CHOICE_KEYS)
-        g = {name: v for name, (_, v) in m.items()}
-        say = self.text(g["say"], "say") if "say" in g else None
-        self.long(g.get("say", node), say, MAX_CHOICE_CHARS, "the choice")
-        move = self.vocab(g["move"], "move", Move) if "move" in g else None
-        why = self.text(g["why"], "why") if "why" in g else None
-        self.long(g.get("why", node), why, MAX_LINE_CHARS, "the why")
-        nxt = self.text(g["next"], "next") if "next" in g else None
-        reply = None
-        if "reply" in g:
-            reply = self.text(g["reply"], "reply")
-            self.long(g["reply"], reply, MAX_LINE_CHARS, "the reply")
+        text, long = self.text, self.long
+        say_n = m["say"][1] if "say" in m else None
+        say = text(say_n, "say") if say_n is not None else None
+        long(say_n or node, say, MAX_CHOICE_CHARS, "the choice")
+        move = self.vocab(m["move"][1], "move", Move) if "move" in m else None
+        why_n = m["why"][1] if "why" in m else None
+        why = text(why_n, "why") if why_n is not None else None
+        long(why_n or node, why, MAX_LINE_CHARS, "the why")
+        next_n = m["next"][1] if "next" in m else None
+        nxt = text(next_n, "next") if next_n is not None else None
+        reply = reply_n = None
+        if "reply" in m:
+            reply_n = m["reply"][1]
+            reply = text(reply_n, "reply")
+            long(reply_n, reply, MAX_LINE_CHARS, "the reply")
         names_fear = False
-        if "names_fear" in g:
-            v = g["names_fear"]
+        if "names_fear" in m:
+            v = m["names_fear"][1]
             self.check_tag(v)
             if is_scalar(v) and v.tag == BOOL:
                 names_fear = v.value.lower() in ("true", "yes", "on", "y")
@@ -320,16 +328,17 @@ class Builder(NodeChecks):
                 self.err(v, "AT212", f"names_fear is only for a reflect move, and this one is {move.value}")
         if say is None or move is None or why is None or nxt is None:
             return None
-        reply_pos = self.pos(g["reply"]) if reply is not None else NOWHERE
-        return Choice(say, move, why, nxt, reply, names_fear, self.pos(node), self.pos(g["next"]), reply_pos)  # type: ignore[arg-type]
+        pos = self.pos
+        reply_pos = pos(reply_n) if reply is not None else NOWHERE
+        return Choice(say, move, why, nxt, reply, names_fear, pos(node), pos(next_n), reply_pos)  # type: ignore[arg-type]
 
     def endings(self, node: Node) -> dict[LoopState, str]:
         m = self.mapping(node, "endings", _STATE_KEYS)
         out = dict(DEFAULT_ENDINGS)
         for s, word in _STATE_NAMES:
             if word in m:
-                t = self.text(m[word][1], f"the {word} ending")
-                self.long(m[word][1], t, MAX_NOTE_CHARS, f"the {word} ending")
+                t = self.text(m[word][1], _ENDING_WHAT[word])
+                self.long(m[word][1], t, MAX_NOTE_CHARS, _ENDING_WHAT[word])
                 if t is not None:
                     out[s] = t
         return out

@@ -21,8 +21,8 @@ from .reader import MAX_DECK_BYTES, Refused, read_bytes
 from .yamlnodes import Places, compose
 
 
-def load_deck_text(text: str, path: str) -> tuple[Deck | None, list[Diagnostic]]:
-    """Build a deck from YAML text; `path` is only used in messages."""
+def load_deck_text(text: str, path: str, raw: bytes | None = None) -> tuple[Deck | None, list[Diagnostic]]:
+    """Build a deck from YAML text; `path` is only used in messages; `raw`: the file's bytes, when read from one."""
     if not text.strip():
         return None, [error(path, 1, 1, "AT103", "the file is empty: a deck starts with `format: 1`")]
     places = Places(text)
@@ -32,7 +32,7 @@ def load_deck_text(text: str, path: str) -> tuple[Deck | None, list[Diagnostic]]
         return None, capped(found, path, docs.more, bool(docs.more))  # type: ignore[union-attr]
     if not docs:
         return None, [error(path, 1, 1, "AT103", "the file has no content: a deck starts with `format: 1`")]
-    b = Builder(path, places, aliases="*" in text, long_words=might_have_long_words(text), escapes="\\" in text)
+    b = Builder(path, places, aliases="*" in text, long_words=might_have_long_words(text, raw), escapes="\\" in text)
     if len(docs) > 1:
         b.err(docs[1], "AT106", "a deck file holds one deck: remove the `---` and what follows, or split the file")
         return None, b.diags
@@ -66,7 +66,7 @@ def load_deck_bytes(raw: bytes, path: str) -> tuple[Deck | None, list[Diagnostic
     text = decode(raw, path)
     if isinstance(text, Diagnostic):
         return None, [text]
-    return load_deck_text(text, path)
+    return load_deck_text(text, path, raw)
 
 
 def load_deck_file(path: str | os.PathLike[str]) -> tuple[Deck | None, list[Diagnostic]]:

@@ -69,14 +69,7 @@ def check_card(card: Card) -> list[Diagnostic]:
                 )
             )
     # termination: every beat must have some way to the end
-    can_end: set[str] = set()
-    changed = True
-    while changed:
-        changed = False
-        for beat in beats.values():
-            if beat.id not in can_end and any(c.next == END or c.next in can_end for c in beat.choices):
-                can_end.add(beat.id)
-                changed = True
+    can_end = _can_end(card)
     for beat in beats.values():
         if beat.id not in can_end:
             p = beat.pos
@@ -109,6 +102,25 @@ def check_card(card: Card) -> list[Diagnostic]:
     out += _dead_lines(card)
     out += _care(card)
     return out
+
+
+def _can_end(card: Card) -> set[str]:
+    """The beats from which some path reaches `end`: walked back from the answers that end the card."""
+    before: dict[str, list[str]] = {}
+    can_end: set[str] = set()
+    for beat in card.beats.values():
+        for c in beat.choices:
+            if c.next == END:
+                can_end.add(beat.id)
+            else:
+                before.setdefault(c.next, []).append(beat.id)
+    stack = list(can_end)
+    while stack:
+        for b in before.get(stack.pop(), ()):
+            if b not in can_end:
+                can_end.add(b)
+                stack.append(b)
+    return can_end
 
 
 def _dead_lines(card: Card) -> list[Diagnostic]:

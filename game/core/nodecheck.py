@@ -37,9 +37,23 @@ _LONG_WORD = re.compile(rf"\S{{{MAX_WORD_CHARS + 1},}}")
 MAX_KEPT = 1000  # diagnostics kept for one file; the rest are only counted
 
 
-def might_have_long_words(text: str) -> bool:
-    """Whether any value in `text` could hold a word longer than MAX_WORD_CHARS (one quick look at the file)."""
-    return max(map(len, text.split()), default=0) > MAX_WORD_CHARS or "\\\n" in text or "\\\r" in text
+# str.split's whitespace among the ASCII characters -> a space; every other byte -> "x".
+_RUNS = bytes.maketrans(bytes(range(256)), bytes(32 if chr(i).isspace() and i < 128 else 120 for i in range(256)))
+_LONG_RUN = b"x" * (MAX_WORD_CHARS + 1)
+
+
+def might_have_long_words(text: str, raw: bytes | None = None) -> bool:
+    """Whether any value in `text` could hold a word longer than MAX_WORD_CHARS (one quick look at the file).
+
+    The look is at the text's UTF-8 bytes (`raw`, when the caller has them, a byte-order mark first or
+    not): there a word runs on to the next ASCII space, line break or tab, and each of its characters is
+    one byte or more, so a word too long is always a run of bytes too long. A backslash at the end of
+    a line in quotes joins two lines with no space, so such a text is always looked at closely.
+    """
+    data = raw if raw is not None else text.encode("utf-8", "surrogatepass")
+    if _LONG_RUN in data.translate(_RUNS):
+        return True
+    return "\\" in text and ("\\\n" in text or "\\\r" in text)
 
 
 _MEMBERS: dict[type, dict[str, object]] = {}

@@ -21,17 +21,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import scoring
-from .model import END, STATES, Card, Choice, LoopState, Move, Pos
+from .model import END, STATES, Card, Choice, LoopState, Pos
 
 # Tensions are sums of a few constants: rounding keeps float noise from
 # splitting one configuration into two.
 _DIGITS = 6
 _TABLE_MAX = 100_000  # entries kept in each table below (a library meets a few hundred)
 
-# (tension, move, names_fear, heard) -> (tension after the answer, heard after it). scoring.points and
-# scoring.next_tension read only these of a choice (tests/core/test_reach_safety.py checks the walk
-# against one that asks scoring at every step).
-_AFTER: dict[tuple[float, Move, bool, bool], tuple[float, bool]] = {}
+# (tension, kind of answer, heard) -> (tension after the answer, heard after it). The kind of answer is
+# its move and whether it names the fear, all that scoring.points and scoring.next_tension read of a
+# choice (tests/core/test_reach_walk.py holds the walk to one that asks scoring at every step).
+_AFTER: dict[tuple[float, str, bool], tuple[float, bool]] = {}
 # tension on arrival -> ((tension the line is picked at, its loop state), ...): the pause action included.
 _SHOWN: dict[float, tuple[tuple[float, LoopState], ...]] = {}
 
@@ -58,13 +58,14 @@ def _shown(t: float) -> tuple[tuple[float, LoopState], ...]:
     return got
 
 
-def _after(t: float, c: Choice, heard: bool) -> tuple[float, bool]:
-    key = (t, c.move, c.names_fear, heard)
-    got = _AFTER.get(key)
-    if got is None:
-        got = (round(scoring.next_tension(t, c, heard), _DIGITS), heard or scoring.listens(c))
-        if len(_AFTER) < _TABLE_MAX:
-            _AFTER[key] = got
+def _kind(c: Choice) -> str:
+    return f"{c.move.value} {c.names_fear}"
+
+
+def _after(t: float, kind: str, c: Choice, heard: bool) -> tuple[float, bool]:
+    got = (round(scoring.next_tension(t, c, heard), _DIGITS), heard or scoring.listens(c))
+    if len(_AFTER) < _TABLE_MAX:
+        _AFTER[(t, kind, heard)] = got
     return got
 
 
@@ -73,7 +74,8 @@ def _walk(card: Card, wanted: set[str] | None = None) -> dict[str, set[LoopState
     beats = card.beats
     seen: dict[str, set[LoopState]] = {b: set() for b in beats}
     moves = {
-        b: tuple((c.next, c) for c in beat.choices if c.next != END and c.next in beats) for b, beat in beats.items()
+        b: tuple((c.next, _kind(c), c) for c in beat.choices if c.next != END and c.next in beats)
+        for b, beat in beats.items()
     }
     todo = set(wanted) if wanted is not None else None
     start = (card.start, round(float(card.tension), _DIGITS), False)
@@ -86,8 +88,8 @@ def _walk(card: Card, wanted: set[str] | None = None) -> dict[str, set[LoopState
         exits = moves[beat_id]
         for here, state in _SHOWN.get(t) or _shown(t):
             shown.add(state)
-            for nxt, c in exits:
-                got = after((here, c.move, c.names_fear, heard)) or _after(here, c, heard)
+            for nxt, kind, c in exits:
+                got = after((here, kind, heard)) or _after(here, kind, c, heard)
                 conf = (nxt, got[0], got[1])
                 if conf not in done:
                     done.add(conf)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.core import cache as cache_files
@@ -15,6 +15,7 @@ from game.core import library, library_check, yamlnodes
 from game.core.deckfile import load_deck_text
 from game.core.library import load_library
 from game.core.library_check import check_library
+from game.core.nodecheck import MAX_WORD_CHARS, might_have_long_words
 from game.paths import SCENARIOS
 
 from .decks import BASE, edit, without_dead_lines
@@ -183,3 +184,41 @@ def test_quick_resolver_gives_the_stock_tags(base: str, value: str):
         return (node.tag, node.value)
 
     assert walk(got) == walk(want)
+
+
+def _longest_word(text: str) -> int:
+    return max(map(len, text.split()), default=0)
+
+
+_WORDY = st.text(
+    alphabet=st.sampled_from(["a", "\u00e9", "\u2019", "\U0001f600", " ", "\t", "\n", "\x1c", "\x85", "\u00a0", "\\"]),
+    max_size=80,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_WORDY | st.text(max_size=80))
+def test_the_long_word_look_misses_no_long_word(text):
+    # The look at the file's bytes may see a long word where there is none (a no-break space does not
+    # break a run of bytes), never the other way round: every AT406 is still found.
+    if _longest_word(text) > MAX_WORD_CHARS:
+        assert might_have_long_words(text)
+        assert might_have_long_words(text, b"\xef\xbb\xbf" + text.encode("utf-8", "surrogatepass"))
+    assert might_have_long_words("x" * (MAX_WORD_CHARS + 1)) and not might_have_long_words("x" * MAX_WORD_CHARS)
+
+
+@pytest.mark.parametrize(
+    ("say", "found"),
+    [
+        ("I always listen, " + "\u00e9" * 25 + ".", [("AT406", 21, 18, 26)]),
+        ('"I always listen, abcdefghijklm\\\n              nopqrstuvwxyz."', [("AT406", 21, 18, 27)]),
+        ("I always\tlisten, " + "a" * 24 + ".", [("AT406", 21, 18, 25)]),
+        ("I always listen, " + "a" * 23 + ".", []),
+        ("I always listen,\u00a0" + "a" * 20 + ".", []),  # a no-break space breaks a word
+    ],
+)
+def test_a_word_too_long_is_found_wherever_it_stands(say: str, found: list):
+    deck, ds = load_deck_text(edit("say: I always listen.", "say: " + say), "x.yaml")
+    assert deck is not None
+    got = [(d.code, d.line, d.col, int(d.message.split("word of ")[1].split()[0])) for d in without_dead_lines(ds)]
+    assert got == found

@@ -12,7 +12,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from game.core import reach, scoring
+from game.core import graph_checks, reach, scoring
 from game.core.library import load_library
 from game.core.model import END, STATES, Beat, Card, Choice, Fear, LoopState, Move, Pattern, Pos
 from game.paths import SCENARIOS
@@ -111,3 +111,40 @@ def test_the_early_stop_still_finds_a_line_shown_late():
     card = Card("c", "gen", "T", "P", Fear.TOO_MUCH, Pattern.ATTACK, "S", 0.0, "T", "a", {"a": a, "b": b})
     assert reach.arrivals(card)["b"] == {LoopState.SOFTENED, LoopState.STUCK, LoopState.ESCALATED}
     assert dead(card) == reference_dead(card) == []
+
+
+def test_suggesting_help_counts_only_once_the_partner_was_heard():
+    # 7 -> reflect -> 5 (stuck) -> refer: +1 once heard, so c is reached softened (4), never stuck (6.25).
+    reflect = Choice("You feel alone.", Move.REFLECT, "w", "b", pos=Pos("g", 1, 1))
+    refer = Choice("Would a counsellor help?", Move.REFER, "w", "c", pos=Pos("g", 2, 1))
+    out = Choice("Bye.", Move.AFFIRM, "w", END, pos=Pos("g", 3, 1))
+    lines = {s: s.value for s in STATES}
+    places = {s: Pos("g", 5, i + 1) for i, s in enumerate(STATES)}
+    a = Beat("a", lines, (reflect, out), False, Pos("g", 1, 1))
+    b = Beat("b", lines, (refer, out), False, Pos("g", 2, 1))
+    c = Beat("c", lines, (out, out), True, Pos("g", 5, 1), places)
+    card = Card("c", "gen", "T", "P", Fear.TOO_MUCH, Pattern.ATTACK, "S", 7.0, "T", "a", {"a": a, "b": b, "c": c})
+    assert reach.arrivals(card)["c"] == reference_arrivals(card)["c"] == {LoopState.SOFTENED}
+    assert [(d.beat_id, d.state) for d in reach.dead_lines(card)] == [
+        ("c", LoopState.STUCK),
+        ("c", LoopState.ESCALATED),
+    ]
+
+
+def reference_can_end(card: Card) -> set[str]:
+    """The beats with a way to the end, as first written: grown until nothing changes."""
+    can_end: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for beat in card.beats.values():
+            if beat.id not in can_end and any(c.next == END or c.next in can_end for c in beat.choices):
+                can_end.add(beat.id)
+                changed = True
+    return can_end
+
+
+@settings(max_examples=300, deadline=None)
+@given(cards())
+def test_the_beats_with_a_way_to_the_end_are_those_the_reference_finds(card: Card):
+    assert graph_checks._can_end(card) == reference_can_end(card)
