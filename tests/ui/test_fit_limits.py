@@ -18,6 +18,7 @@ from game.core import deckrules
 from game.ui import app as app_module
 from game.ui import loop_view
 from game.ui.scenes import play
+from game.ui.scenes.workshop.room import SMALLEST
 from game.ui.shots import run_tour
 from game.ui.widgets import FIT, text
 from tests.fitdeck import FULL_ID, write_deck
@@ -57,6 +58,8 @@ def test_the_worst_case_deck_passes_strict_validation(worst, capsys):
 def test_a_deck_at_every_limit_fits_every_screen(worst, tmp_path, size):
     problems = tour(tmp_path, size)
     assert problems == [], "\n".join(problems[:20])
+    room = [r.px for r in FIT.records if r.scene == "workshop" and r.px and r.text.strip()]
+    assert min(room) >= size[1] / SMALLEST  # a room's type stays large enough to read across it
     drawn = {r.scene for r in FIT.records}
     assert {"play", "pause", "name-fear", "debrief", "decks", "together-play", "workshop"} <= drawn, drawn
     # every text of the card was on screen somewhere: the card's title, a choice of each beat, the care note
@@ -76,7 +79,7 @@ def test_the_fit_check_fails_when_a_screen_stops_laying_text_out(worst, tmp_path
     """The check above can fail: without cutting words or eliding names, the same deck overflows."""
     monkeypatch.setattr(text, "_break_word", lambda font, word, width: [word])
     for module in (play, loop_view):
-        monkeypatch.setattr(module, "elide", lambda font, line, width: line)
+        monkeypatch.setattr(module, "elide", lambda font, line, width, lines=1: line)
     text._wrap_cached.cache_clear()
     try:
         problems = tour(tmp_path, (1024, 600))
@@ -129,3 +132,18 @@ def test_the_longest_care_note_scrolls_legibly_on_the_pause_at_640x480_and_the_l
     x, y, w, h = care[-1].box
     assert col.view.top <= y + h <= col.view.bottom  # its last line can be scrolled into view
     assert min(r.px for r in FIT.records if r.scene == "pause" and r.px) >= MIN_PX
+
+
+def test_a_deck_five_times_past_its_limits_is_warned_and_still_plays_every_screen(worst, tmp_path, monkeypatch, capsys):
+    """Warnings do not keep a card out of the game: far past its limits it must not stop the game.
+    Solo and couples' screens scroll, page or elide whatever the length; only a room's page has a limit."""
+    for limit in ("TITLE", "PARTNER", "SETTING", "CHOICE", "LINE", "NOTE", "TEACHING"):
+        name = f"MAX_{limit}_CHARS"
+        monkeypatch.setattr(deckrules, name, getattr(deckrules, name) * 5)
+    lib = worst()
+    monkeypatch.undo()  # the validator's own limits again
+    monkeypatch.setattr(app_module, "SCENARIOS", lib)
+    assert main(["validate", str(lib)]) == 0
+    assert "warning[AT402]" in capsys.readouterr().out
+    problems = tour(tmp_path, (1024, 600))
+    assert [p for p in problems if not p.startswith("[workshop]")] == []

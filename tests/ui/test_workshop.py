@@ -8,6 +8,7 @@ import pytest
 from game.core import workshop_save
 from game.core.playlist import Playlist
 from game.core.workshop import Stage
+from game.ui.scenes.workshop.room import SMALLEST
 from game.ui.widgets import FIT
 
 CARDS = ("everyday/dishes", "first-steps/late-for-the-film", "first-steps/free-saturday")
@@ -50,7 +51,7 @@ def test_a_clicker_alone_runs_a_three_card_playlist_with_tallies_to_the_report(d
     assert all(t[:3] == (2, 1, 0) for t in tallies)
     assert FIT.overflows == []
     h = p.app.size[1]
-    assert min(r.px for r in FIT.records if r.scene == "workshop" and r.px) >= h / 30
+    assert min(r.px for r in FIT.records if r.scene == "workshop" and r.px) >= h / SMALLEST
     # the report: one row per option shown at each beat, the played one marked
     (table,) = (attune_home / "workshops").glob("*.csv")
     rows = list(csv.DictReader(table.open()))
@@ -123,7 +124,7 @@ def test_the_key_sheet_and_every_step_fit_and_read_from_the_back(drive, make_app
     FIT.stop()
     assert FIT.overflows == []
     smallest = min(r.px for r in FIT.records if r.scene in ("workshop", "workshop-keys") and r.px)
-    assert smallest >= size[1] / 30
+    assert smallest >= size[1] / SMALLEST
 
 
 def test_the_rooms_loop_panel_names_every_zone_of_the_scale_in_words(drive, make_app, monkeypatch):

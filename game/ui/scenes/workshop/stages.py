@@ -19,7 +19,7 @@ from game.core.workshop import Stage
 
 from ...intents import number_keys
 from ...loop_view import draw_state_shape
-from ...widgets import draw_panel, draw_text, line_height, measure, wrap
+from ...widgets import draw_panel, draw_text, elide, line_height, measure, wrap
 from ...widgets.prose import breakable
 
 STAGE_NAMES = {
@@ -40,6 +40,9 @@ FOOT = {
     Stage.ENDING: "Next card",
     Stage.SUMMARY: "Esc leaves",
 }
+
+
+HEAD_LINES = 3  # the card's number and title: a title within its limit takes at most three
 
 
 def fit_role(theme: Any, texts: list[str], width: int, height: int, roles: tuple[str, ...]) -> str:
@@ -64,6 +67,7 @@ def layout_stage(scene: Any, size: tuple[int, int]) -> dict[str, Any]:
     name_w = min(t.font("small-bold").size(name)[0] + 2, w // 3)
     p["name"] = (name, pygame.Rect(w - m - name_w, m, name_w, measure(t.font("small-bold"), name, name_w)))
     head_w = w - 3 * m - name_w
+    head = elide(t.font("h2"), head, head_w, lines=HEAD_LINES)  # a title past its limit ends in an ellipsis
     p["head"] = (head, pygame.Rect(m, m, head_w, measure(t.font("h2"), head, head_w)))
     foot = FOOT[stage].format(keys=number_keys(len(ws.options))) if stage is Stage.OPTIONS else FOOT[stage]
     fh = measure(t.font("small"), foot, w - 2 * m)
