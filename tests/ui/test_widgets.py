@@ -57,3 +57,27 @@ def test_prose_lays_blocks_one_under_another_and_draws_only_what_shows():
     assert painted[0].width == 400 and painted[0].height == 40
     last = t.font("body").get_height()
     assert painted[0].bottom - 20 + t.space(0) + last == height, "the last block ends the page, with no gap after it"
+
+
+def test_in_high_contrast_a_primary_button_never_looks_like_the_focus_ring():
+    from game.ui.widgets import Button
+
+    theme = Theme.build((1280, 720), 1, True, False)
+    c = theme.colour
+    assert c.focus == c.accent  # the reason: one yellow for both
+    surface = pygame.Surface((600, 300))
+    surface.fill(c.bg_top)
+    play = Button("Play", "play", style="primary")
+    play.place(pygame.Rect(100, 40, 300, 60))
+    play.draw(surface, theme, focused=False)
+    inner = (play.box.x + theme.line_width + 4, play.box.centery)
+    assert tuple(surface.get_at(inner))[:3] == c.accent  # a solid yellow block, not a yellow outline
+    other = Button("Decks", "decks")
+    other.place(pygame.Rect(100, 160, 300, 60))
+    other.draw(surface, theme, focused=True)
+    x = other.box.centerx
+    off = [tuple(surface.get_at((x, other.box.top - d)))[:3] for d in range(1, theme.ring + 2)]
+    assert all(p == c.bg_top for p in off)  # the ring stands off the button across a dark band
+    assert c.focus in [
+        tuple(surface.get_at((x, other.box.top - d)))[:3] for d in range(theme.ring + 2, 3 * theme.ring + 4)
+    ]

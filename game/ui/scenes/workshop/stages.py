@@ -188,7 +188,14 @@ def layout_stage(scene: Any, size: tuple[int, int]) -> dict[str, Any]:
             )
         saved = getattr(scene, "exported", None)
         if saved:
-            add("note", f"The report is saved as {saved[0]} and {saved[1].name}", "small", paths=True)
+            # the room sees the session's name, never a path of this computer (Settings shows the folder)
+            where = "your data folder's workshops/ folder"
+            add(
+                "note",
+                f"The report on {ws.title} is saved in {where}: {saved[0].name} and {saved[1].name}",
+                "small",
+                paths=True,
+            )
     pages = paginate(t, items, body)
     scene.pages = len(pages)
     scene.page = min(scene.page, scene.pages - 1)
