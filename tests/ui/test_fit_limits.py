@@ -16,7 +16,7 @@ import pytest
 from game.cli import main
 from game.core import deckrules
 from game.ui import app as app_module
-from game.ui import loop_view
+from game.ui import loop_view, tour_together
 from game.ui.scenes import play
 from game.ui.scenes.workshop.room import SMALLEST
 from game.ui.shots import run_tour
@@ -66,6 +66,18 @@ def test_a_deck_at_every_limit_fits_every_screen(worst, tmp_path, size):
     texts = " ".join(r.text for r in FIT.records)
     card = next(line for line in (worst() / "fit.yaml").read_text().splitlines() if "    care:" in line)
     assert card.split('"')[1] in texts
+
+
+def test_a_couple_with_the_longest_names_fits_every_couples_screen(worst, tmp_path, monkeypatch):
+    """A couple types their own names (at most NAME_MAX characters each); the widest letters fit too."""
+    from game.core.together import NAME_MAX
+
+    monkeypatch.setattr(tour_together, "NAMES", ("W" * NAME_MAX, "M" * NAME_MAX))
+    for size in SIZES:
+        problems = tour(tmp_path, size)
+        assert problems == [], "\n".join(problems[:20])
+        played = " ".join(r.text for r in FIT.records if r.scene == "together-play")
+        assert "W" * (NAME_MAX // 2) in played and "M" * (NAME_MAX // 2) in played  # the names were on screen
 
 
 def test_words_shorter_than_the_limit_fit_too(worst, tmp_path):
