@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pygame
+import pytest
 
 from game.ui.theme import Theme
 from game.ui.widgets import FIT, draw_meter, meter_height
@@ -81,3 +82,30 @@ def test_in_high_contrast_a_primary_button_never_looks_like_the_focus_ring():
     assert c.focus in [
         tuple(surface.get_at((x, other.box.top - d)))[:3] for d in range(theme.ring + 2, 3 * theme.ring + 4)
     ]
+
+
+def _luminance(rgb) -> float:
+    def channel(v: int) -> float:
+        v = v / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(v) for v in rgb[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+@pytest.mark.parametrize("high_contrast", [False, True])
+@pytest.mark.parametrize("style", ["primary", "normal", "quiet", "choice"])
+def test_a_disabled_button_of_any_style_reads_and_does_not_look_like_the_main_action(style, high_contrast):
+    """'Start with 0 cards' was dim words on the accent: unreadable, and still the colour of the main action."""
+    from game.ui.widgets import Button
+
+    pygame.font.init()
+    theme = Theme.build((1280, 720), high_contrast=high_contrast)
+    surface = pygame.Surface((400, 120))
+    button = Button("Start with 0 cards", "start", style=style, enabled=False)
+    button.place(pygame.Rect(10, 10, 380, 100))
+    button.draw(surface, theme)
+    fill = surface.get_at((20, 60))[:3]
+    assert fill != theme.colour.accent
+    lum = sorted((_luminance(fill), _luminance(theme.colour.text_dim)), reverse=True)
+    assert (lum[0] + 0.05) / (lum[1] + 0.05) >= 3.0  # WCAG's floor for large text, at the least
