@@ -13,6 +13,9 @@ from .paths import SCENARIOS
 if TYPE_CHECKING:
     import argparse
 
+    from .core.diagnostics import Diagnostic
+    from .core.playlist import Playlist
+
 MAX_SIZE = (7680, 4320)  # shots: what a real display can be
 
 
@@ -184,20 +187,28 @@ def validate(paths: list[str], strict: bool = False) -> int:
     from .core.library_check import check_library
 
     decks_at, playlists = split_playlists(paths)
-    report = check_library(decks_at)  # the loader's diagnostics; a large library on every core
-    diagnostics = list(report.diagnostics) + check_playlists(playlists, decks_at)
+    report = check_library(decks_at) if decks_at or not playlists else None  # a large library on every core
+    found = list(report.diagnostics) if report is not None else []
+    checked = check_playlists(playlists, decks_at)
+    diagnostics = found + [d for _, ds in checked for d in ds]
     for d in diagnostics:
         print(d)
-    errors = len(report.errors) + sum(1 for d in diagnostics[len(report.diagnostics) :] if d.is_error)
+    errors = sum(1 for d in diagnostics if d.is_error)
     warnings = len(diagnostics) - errors
-    cards, decks, nfiles = report.cards, report.decks, report.files + len(playlists)
     verdict = "ok" if not errors and not (strict and warnings) else "failed"
-    print(
-        f"{verdict}: {nfiles} file{'s' * (nfiles != 1)}, {decks} deck{'s' * (decks != 1)}, "
-        f"{cards} card{'s' * (cards != 1)}; {errors} error{'s' * (errors != 1)}, "
-        f"{warnings} warning{'s' * (warnings != 1)}"
-    )
+    parts = []
+    if report is not None:
+        nfiles = report.files + len(playlists)
+        parts.append(f"{_count(nfiles, 'file')}, {_count(report.decks, 'deck')}, {_count(report.cards, 'card')}")
+    if playlists:  # a playlist is checked for the cards it names, not for decks of its own
+        named = sum(len(p.cards) for p, _ in checked if p is not None)
+        parts.append(f"{_count(len(playlists), 'playlist')} of {_count(named, 'card')}")
+    print(f"{verdict}: {', '.join(parts)}; {_count(errors, 'error')}, {_count(warnings, 'warning')}")
     return 0 if verdict == "ok" else 1
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'s' * (n != 1)}"
 
 
 def workshop(args: argparse.Namespace) -> int:
@@ -245,15 +256,15 @@ def split_playlists(paths: list[str]) -> tuple[list[str], list[str]]:
     return rest, playlists
 
 
-def check_playlists(playlists: list[str], deck_paths: list[str]) -> list:
-    """Each playlist's diagnostics, checked against the decks given and the shipped ones."""
+def check_playlists(playlists: list[str], deck_paths: list[str]) -> list[tuple[Playlist | None, list[Diagnostic]]]:
+    """Each playlist, loaded (or None), with its diagnostics; checked against the decks given and the shipped ones."""
     if not playlists:
         return []
     from .core.library import load_library
     from .core.playlist import load_playlist_file
 
     library = load_library([str(SCENARIOS), *deck_paths])
-    return [d for path in playlists for d in load_playlist_file(path, library)[1]]
+    return [load_playlist_file(path, library) for path in playlists]
 
 
 def autoplay(paths: list[str], policy: str, runs: int, seed: int, as_json: bool) -> int:

@@ -44,6 +44,25 @@ def test_validate_error_lines_and_exit_1(decks, capsys):
     assert out[-1] == "failed: 2 files, 2 decks, 1 card; 1 error, 1 warning"  # and good.yaml's AT404
 
 
+PLAYLIST = (
+    "format: 1\nworkshop:\n  title: Tuesday\n  cards:\n    - everyday/dishes\n    - first-steps/late-for-the-film\n"
+)
+
+
+def test_validate_a_playlist_says_what_it_checked(tmp_path, decks, capsys):
+    playlist = tmp_path / "tuesday.yaml"
+    playlist.write_text(PLAYLIST)
+    assert main(["validate", str(playlist)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "ok: 1 playlist of 2 cards; 0 errors, 0 warnings"
+    (decks / "tuesday.yaml").write_text(PLAYLIST)  # a deck and a playlist in one folder
+    assert main(["validate", str(decks)]) == 0
+    out = capsys.readouterr().out.splitlines()[-1]
+    assert out == "ok: 2 files, 1 deck, 1 card, 1 playlist of 2 cards; 0 errors, 1 warning"
+    playlist.write_text(PLAYLIST.replace("everyday/dishes", "everyday/no-such-card"))
+    assert main(["validate", str(playlist)]) == 1
+    assert capsys.readouterr().out.splitlines()[-1] == "failed: 1 playlist of 0 cards; 1 error, 0 warnings"
+
+
 def test_warnings_fail_only_when_strict(decks, capsys):
     (decks / "good.yaml").write_text(BASE.replace("next: second", "next: end"))
     assert main(["validate", str(decks)]) == 0

@@ -114,13 +114,16 @@ def figure_rows(f: scoring.Figures, across_plays: bool = False) -> list[FigureRo
     return rows
 
 
-def reaction_words(name: str, step: Step | Any) -> str:
-    """How the partner takes an answer, told in words from what it did to the loop."""
+def reaction_words(name: str, step: Step | Any, last: bool = False) -> str:
+    """How the partner takes an answer, told in words from what it did to the loop.
+
+    After the `last` answer of a card the ending follows: nothing waits for a next move then.
+    """
     if step.tension_after < step.tension_before:
         return f"{name} softens a little." if step.state_after.value == "softened" else f"{name} eases, a little."
     if step.tension_after > step.tension_before:
         return f"{name} bristles." if step.state_after.value == "escalated" else f"{name} tenses."
-    return f"{name} waits to see what you do next."
+    return f"{name} takes that in quietly." if last else f"{name} waits to see what you do next."
 
 
 def loop_words(step: Step | Break | Any) -> str:

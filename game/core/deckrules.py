@@ -19,9 +19,10 @@ ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Lengths that fit every screen at 1024x600 and the default text size (AT402 warns).
 # tests/ui/test_fit_limits.py tours a deck with every text at its limit, in capital
 # W's, through every screen: long texts scroll or page, long names end in an
-# ellipsis, and nothing leaves its box. The choice is the tightest: one answer is
-# what a page of a workshop room holds (200 W's do not fit). docs/card-format.md,
-# "Length limits", tells authors the same.
+# ellipsis, and nothing leaves its box. The choice is the tightest: a workshop room
+# shows each answer whole on one page, and 400 W's no longer fit one at 1024x600.
+# The limits leave room for that; they are set for writing that reads well.
+# docs/card-format.md, "Length limits", tells authors the same.
 MAX_CHOICE_CHARS = 160
 MAX_LINE_CHARS = 220
 MAX_SETTING_CHARS = 160

@@ -43,8 +43,13 @@ def together_question(card: Card) -> str:
     return card.together or TOGETHER_DEFAULT[card.fear]
 
 
-def discuss_question(card: Card, beat: Beat | None = None) -> str:
-    """The question a room discusses after a beat: the beat's own, the card's, or the default."""
-    if beat is not None and beat.discuss:
-        return beat.discuss
-    return card.discuss or DISCUSS_DEFAULT[card.fear]
+def discuss_question(card: Card, beat: Beat | None = None, last: bool = False) -> str:
+    """The question a room discusses after a beat: the beat's own, else the default.
+
+    The card's own question is for the card as a whole: it is asked once, after the card's `last` line
+    (after the beat's own question, when that beat has one too).
+    """
+    own = beat.discuss if beat is not None else None
+    if last and card.discuss:
+        return f"{own} {card.discuss}" if own else card.discuss
+    return own or DISCUSS_DEFAULT[card.fear]

@@ -151,7 +151,8 @@ class Session:
     def reaction(self, step: Step) -> Reaction:
         name = self.card.partner
         d = step.dialogue
-        if self.runner.ended and step is self.runner.steps[-1]:
+        last = self.runner.ended and step is self.runner.steps[-1]
+        if last:
             cue = "end"
         elif step.tension_after == step.tension_before:
             cue = "steady"
@@ -159,7 +160,7 @@ class Session:
             cue = "soften" if step.tension_after < step.tension_before else "escalate"
         return Reaction(
             step=step,
-            reply=step.choice.reply or reaction_words(name, step),
+            reply=step.choice.reply or reaction_words(name, step, last),
             loop=loop_words(step),
             pattern=f"{d}: {scoring.PATTERN_EXPLAINED[d]}" if d else None,
             cue=cue,

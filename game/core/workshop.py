@@ -23,7 +23,7 @@ from enum import Enum
 from typing import Any
 
 from . import scoring
-from .model import Card, Choice, Mode
+from .model import END, Card, Choice, Mode
 from .prompts import discuss_question
 from .runner import Runner, RunnerError
 from .session import Session
@@ -151,7 +151,9 @@ class Workshop:
 
     @property
     def question(self) -> str:
-        return discuss_question(self.card, self._session.runner.beat)
+        """The discussion after this line: the card's own question comes once, after the line that ends it."""
+        last = self.options[self.played[0]].next == END if self.options else False
+        return discuss_question(self.card, self._session.runner.beat, last)
 
     @property
     def at_start(self) -> bool:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from . import scoring
 from .debrief import loop_words, reaction_words
-from .model import Card, Choice, LoopState
+from .model import END, Card, Choice, LoopState
 from .steps import TieRule, vote_winner
 
 
@@ -29,7 +29,7 @@ class Outcome:
 
     def reply(self, partner: str) -> str:
         """The partner's reply, or how they would take it."""
-        return self.choice.reply or reaction_words(partner, self)
+        return self.choice.reply or reaction_words(partner, self, last=self.choice.next == END)
 
     @property
     def loop(self) -> str:

@@ -50,7 +50,7 @@ from game.paths import SCENARIOS
 from . import theme as th
 from .backdrop import RGB, Backdrops
 from .intents import Intent, intents_for
-from .live import LiveParts, wait_for_event
+from .live import SIDE_REDRAW_EVENTS, LiveParts, wait_for_event
 from .sound import Sound
 from .toasts import Toast, draw_toasts
 from .widgets import FIT
@@ -91,6 +91,7 @@ class App:
         self.stack: list[Scene] = []
         self._callbacks: dict[int, Callback | None] = {}  # by id of the scene: what its opener asked for
         self.side_windows: list[Any] = []  # other windows of ours (a workshop's presenter notes)
+        self.side_redraws = 0  # counts side-window events after which its pixels must be drawn again
         self.typist: Scene | None = None  # the scene that asked for typing mode
         self.toasts: list[Toast] = []
         self.now = 0.0  # seconds of animation time since start (driven by frame dt)
@@ -285,6 +286,7 @@ class App:
             self.reload_decks()
             return
         if getattr(event, "window", None) in self.side_windows:  # the presenter's window: its keys drive too
+            self.side_redraws += t in SIDE_REDRAW_EVENTS  # resized or uncovered: its owner draws it afresh
             if t == pygame.WINDOWCLOSE:
                 self.side_windows.remove(event.window)
                 event.window.destroy()

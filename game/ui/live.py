@@ -22,6 +22,13 @@ from . import theme as th
 
 Paint = Callable[[pygame.Surface], None]
 Key = Callable[[], Hashable]
+# A side window's events (the presenter's notes) after which it must be painted again in full:
+# the system may have dropped its pixels, or its size changed.
+SIDE_REDRAW_EVENTS = frozenset(
+    getattr(pygame, name)
+    for name in ("WINDOWRESIZED", "WINDOWSIZECHANGED", "WINDOWEXPOSED", "WINDOWSHOWN", "WINDOWRESTORED")
+    if hasattr(pygame, name)
+)
 
 
 class LiveParts:

@@ -30,6 +30,7 @@ TEXT_SIZE_NAMES = ("Small", "Medium", "Large", "Huge")
 TEXT_SIZE_FACTORS = (0.86, 1.0, 1.2, 1.42)
 BODY_PX_AT_DEFAULT = 23  # body text at 1280x720, Medium
 MIN_PX = 14  # nothing is drawn smaller than this
+HEADER_SHARE = 0.25  # the most of the window's height a screen's title (and the play screen's setting) takes
 
 # Type roles relative to body text.
 ROLES: dict[str, tuple[str, float]] = {

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+NAMES = ("Ana", "Ben")  # the couple the tour plays as (tests swap in the longest names)
 SHOTS = (
     "together-setup",
     "together-safety",
@@ -40,12 +41,12 @@ def together_tour(app: Any, shot: Any, send: Any, deck_id: str | None = None) ->
     from .scenes.together.setup import TogetherSetupScene
 
     setup = app.push(TogetherSetupScene)
-    setup.fields[0].text, setup.fields[1].text = "Ana", "Ben"
+    setup.fields[0].text, setup.fields[1].text = NAMES
     setup.layout(app.size)
     shot("together-setup")
     app.pop()
     done: list[bool] = []
-    sitting = Sitting(app, ("Ana", "Ben"), deck_id, lambda: done.append(True))
+    sitting = Sitting(app, NAMES, deck_id, lambda: done.append(True))
     sitting.together.seed = next(s for s in range(100) if blind_beat_index(f"{s}:0") == 0)
     sitting.begin()
     shot("together-safety")

@@ -13,15 +13,7 @@ from hypothesis import strategies as st
 from game.core import cache, datafile
 from game.core.progress import DEFAULT_PROFILE, MAX_PROFILE_CHARS, PROGRESS_FILE, SETTINGS_FILE, Settings, Store
 
-PLAY = {
-    "card": "first-steps/late-for-the-film",
-    "when": "2026-01-01T10:00:00",
-    "ending": "softened",
-    "attunement": 80.0,
-    "moves": ["reflect", "validate"],
-    "fear_correct": True,
-    "counts": {"earned": 5, "best_available": 6},
-}
+from .plays import PLAY
 
 
 def _store(home: Path, settings=None, progress=None) -> Store:

@@ -111,3 +111,26 @@ def test_gentle_decks_first_and_the_next_card_is_the_first_unplayed_then_the_wea
     every[cards[3].full_id] = LoopState.ESCALATED
     assert suggested_card(decks, _History(every)) is cards[3]
     assert suggested_card([], _History({})) is None
+
+
+def test_the_last_answer_of_a_card_is_never_met_by_waiting_for_a_next_move():
+    """A steady answer mid-card: the partner waits for what comes next; after the last one, the ending follows."""
+    from game.core.workshop_records import Outcome
+
+    from .decks import BASE, edit
+
+    steady = edit("I always listen.\n            move: defend", "I always listen.\n            move: pause", BASE)
+    steady = edit(
+        "You're being dramatic.\n            move: attack", "You're being dramatic.\n            move: pause", steady
+    )
+    c = card(steady)
+    s = Session(c, seed=1)
+    first = s.choose(pick(s.runner, "I always listen."))
+    assert s.reaction(first).reply == "Ana waits to see what you do next."
+    last = s.choose(pick(s.runner, "You're being dramatic."))
+    assert s.runner.ended and last.tension_after == last.tension_before
+    assert "next" not in s.reaction(last).reply
+    # a room's reveal of an answer that would end the card says the same
+    mid, end = c.beats["first"].choices[1], c.beats["second"].choices[1]
+    assert Outcome(mid, 0, 5.0, 5.0).reply("Ana") == "Ana waits to see what you do next."
+    assert "next" not in Outcome(end, 0, 5.0, 5.0).reply("Ana")

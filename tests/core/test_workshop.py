@@ -189,3 +189,35 @@ def test_a_damaged_save_is_set_aside_with_a_message(tmp_path, text):
     back, message = workshop_save.resume(tmp_path, {}.get)
     assert back is None and "could not be restored" in message
     assert list(tmp_path.glob("workshop.json.unreadable-*"))
+
+
+def test_a_cards_own_question_comes_once_after_its_last_line_and_a_beats_after_its_own():
+    from game.core.prompts import DISCUSS_DEFAULT
+
+    from .decks import edit
+
+    text = edit(
+        "    teaching: Hear the fear.\n", "    teaching: Hear the fear.\n    discuss: What would you say to Ana now?\n"
+    )
+    deck, ds = load_deck_text(text, "deck.yaml")
+    assert deck is not None, ds
+    (card,) = deck.cards
+
+    def questions(w: Workshop) -> list[str]:
+        asked = []
+        while w.stage is not Stage.ENDING:
+            if w.stage is Stage.OPTIONS:
+                w.add_vote(0)
+            if w.stage is Stage.DISCUSS:
+                asked.append(w.question)
+            w.next()
+        return asked
+
+    default = DISCUSS_DEFAULT[card.fear]
+    assert questions(Workshop("T", [card], seed=1)) == [default, "What would you say to Ana now?"]
+    text = edit("      first:\n", "      first:\n        discuss: Which fear is here?\n", text)
+    text = edit("      second:\n", "      second:\n        discuss: What changed?\n", text)
+    deck, ds = load_deck_text(text, "deck.yaml")
+    assert deck is not None, ds
+    asked = questions(Workshop("T", list(deck.cards), seed=1))
+    assert asked == ["Which fear is here?", "What changed? What would you say to Ana now?"]

@@ -13,16 +13,8 @@ import pytest
 from game.core.progress import PROGRESS_FILE, SETTINGS_FILE
 from game.paths import SCENARIOS
 from game.ui.scenes.title import TitleScene
+from tests.core.plays import PLAY
 
-PLAY = {
-    "card": "first-steps/late-for-the-film",
-    "when": "2026-01-01T10:00:00",
-    "ending": "softened",
-    "attunement": 80.0,
-    "moves": ["reflect", "validate"],
-    "fear_correct": True,
-    "counts": {"earned": 5, "best_available": 6},
-}
 SEEN = {"version": 1, "settings": {"seen_intro": True}, "profile": "Me"}
 
 

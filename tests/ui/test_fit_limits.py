@@ -16,8 +16,9 @@ import pytest
 from game.cli import main
 from game.core import deckrules
 from game.ui import app as app_module
-from game.ui import loop_view
+from game.ui import loop_view, tour_together
 from game.ui.scenes import play
+from game.ui.scenes.workshop.room import SMALLEST
 from game.ui.shots import run_tour
 from game.ui.widgets import FIT, text
 from tests.fitdeck import FULL_ID, write_deck
@@ -57,12 +58,26 @@ def test_the_worst_case_deck_passes_strict_validation(worst, capsys):
 def test_a_deck_at_every_limit_fits_every_screen(worst, tmp_path, size):
     problems = tour(tmp_path, size)
     assert problems == [], "\n".join(problems[:20])
+    room = [r.px for r in FIT.records if r.scene == "workshop" and r.px and r.text.strip()]
+    assert min(room) >= size[1] / SMALLEST  # a room's type stays large enough to read across it
     drawn = {r.scene for r in FIT.records}
     assert {"play", "pause", "name-fear", "debrief", "decks", "together-play", "workshop"} <= drawn, drawn
     # every text of the card was on screen somewhere: the card's title, a choice of each beat, the care note
     texts = " ".join(r.text for r in FIT.records)
     card = next(line for line in (worst() / "fit.yaml").read_text().splitlines() if "    care:" in line)
     assert card.split('"')[1] in texts
+
+
+def test_a_couple_with_the_longest_names_fits_every_couples_screen(worst, tmp_path, monkeypatch):
+    """A couple types their own names (at most NAME_MAX characters each); the widest letters fit too."""
+    from game.core.together import NAME_MAX
+
+    monkeypatch.setattr(tour_together, "NAMES", ("W" * NAME_MAX, "M" * NAME_MAX))
+    for size in SIZES:
+        problems = tour(tmp_path, size)
+        assert problems == [], "\n".join(problems[:20])
+        played = " ".join(r.text for r in FIT.records if r.scene == "together-play")
+        assert "W" * (NAME_MAX // 2) in played and "M" * (NAME_MAX // 2) in played  # the names were on screen
 
 
 def test_words_shorter_than_the_limit_fit_too(worst, tmp_path):
@@ -76,7 +91,7 @@ def test_the_fit_check_fails_when_a_screen_stops_laying_text_out(worst, tmp_path
     """The check above can fail: without cutting words or eliding names, the same deck overflows."""
     monkeypatch.setattr(text, "_break_word", lambda font, word, width: [word])
     for module in (play, loop_view):
-        monkeypatch.setattr(module, "elide", lambda font, line, width: line)
+        monkeypatch.setattr(module, "elide", lambda font, line, width, lines=1: line)
     text._wrap_cached.cache_clear()
     try:
         problems = tour(tmp_path, (1024, 600))
@@ -89,8 +104,9 @@ def test_the_fit_check_fails_when_a_screen_stops_laying_text_out(worst, tmp_path
 
 
 def test_the_fit_check_fails_when_a_limit_is_raised(worst, tmp_path, monkeypatch):
-    """The choice limit is what a workshop room's page holds: 40 characters more and the deck no longer fits."""
-    monkeypatch.setattr(deckrules, "MAX_CHOICE_CHARS", deckrules.MAX_CHOICE_CHARS + 40)
+    """A room shows each answer whole on one page (the votes are for all of it): an answer of two and a
+    half times the limit no longer fits one at 1024x600, and the check says so."""
+    monkeypatch.setattr(deckrules, "MAX_CHOICE_CHARS", deckrules.MAX_CHOICE_CHARS * 5 // 2)
     worst()
     problems = tour(tmp_path, (1024, 600))
     assert any(p.startswith("[workshop]") for p in problems), problems
@@ -129,3 +145,25 @@ def test_the_longest_care_note_scrolls_legibly_on_the_pause_at_640x480_and_the_l
     x, y, w, h = care[-1].box
     assert col.view.top <= y + h <= col.view.bottom  # its last line can be scrolled into view
     assert min(r.px for r in FIT.records if r.scene == "pause" and r.px) >= MIN_PX
+
+
+def test_a_deck_five_times_past_its_limits_is_warned_and_still_plays_every_screen(worst, tmp_path, monkeypatch, capsys):
+    """Warnings do not keep a card out of the game: far past its limits it must not stop the game.
+    Solo and couples' screens scroll, page or elide whatever the length; only a room's page has a limit."""
+    for limit in ("TITLE", "PARTNER", "SETTING", "CHOICE", "LINE", "NOTE", "TEACHING"):
+        name = f"MAX_{limit}_CHARS"
+        monkeypatch.setattr(deckrules, name, getattr(deckrules, name) * 5)
+    lib = worst()
+    monkeypatch.undo()  # the validator's own limits again
+    monkeypatch.setattr(app_module, "SCENARIOS", lib)
+    assert main(["validate", str(lib)]) == 0
+    assert "warning[AT402]" in capsys.readouterr().out
+    problems = tour(tmp_path, (1024, 600))
+    assert [p for p in problems if not p.startswith("[workshop]")] == []
+
+
+@pytest.mark.parametrize("text_size", [1, 3], ids=["medium", "huge"])
+def test_the_smallest_window_holds_the_deck_too_at_the_default_and_the_largest_text(worst, tmp_path, text_size):
+    """Past the promise: at 640x480, the least the game opens at, the screens scroll and page as well."""
+    problems = tour(tmp_path, (640, 480), text_size=text_size)
+    assert problems == [], "\n".join(problems[:20])

@@ -220,3 +220,18 @@ def test_a_mode_opened_from_the_command_line_on_a_fresh_folder_leaves_to_the_tit
         p.press(pygame.K_ESCAPE)
     assert [s.name for s in app.stack] == ["title"]
     assert not app.store.settings.seen_intro  # the intro still waits for the first time the title opens
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 600)])
+def test_our_progress_shows_without_scrolling_and_comes_after_the_decks(drive, make_app, size):
+    p = drive(make_app(size=size))
+    p.click("Play together")
+    s = p.scene
+    b = p.button("Our progress")
+    assert b.column is None and s.app.screen.get_rect().contains(b.box)  # in sight, not below the deck list
+    order = [x.action for x in s.buttons]
+    decks = [i for i, a in enumerate(order) if isinstance(a, tuple) and a[0] == "deck"]
+    assert max(decks) < order.index("progress") < order.index("back")
+    assert not b.box.colliderect(s._title_rect) and not b.box.colliderect(s.back_button.box)
+    p.click("Our progress")
+    assert p.scene.name == "together-progress"

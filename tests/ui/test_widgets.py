@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pygame
+import pytest
 
 from game.ui.theme import Theme
 from game.ui.widgets import FIT, draw_meter, meter_height
@@ -57,3 +58,54 @@ def test_prose_lays_blocks_one_under_another_and_draws_only_what_shows():
     assert painted[0].width == 400 and painted[0].height == 40
     last = t.font("body").get_height()
     assert painted[0].bottom - 20 + t.space(0) + last == height, "the last block ends the page, with no gap after it"
+
+
+def test_in_high_contrast_a_primary_button_never_looks_like_the_focus_ring():
+    from game.ui.widgets import Button
+
+    theme = Theme.build((1280, 720), 1, True, False)
+    c = theme.colour
+    assert c.focus == c.accent  # the reason: one yellow for both
+    surface = pygame.Surface((600, 300))
+    surface.fill(c.bg_top)
+    play = Button("Play", "play", style="primary")
+    play.place(pygame.Rect(100, 40, 300, 60))
+    play.draw(surface, theme, focused=False)
+    inner = (play.box.x + theme.line_width + 4, play.box.centery)
+    assert tuple(surface.get_at(inner))[:3] == c.accent  # a solid yellow block, not a yellow outline
+    other = Button("Decks", "decks")
+    other.place(pygame.Rect(100, 160, 300, 60))
+    other.draw(surface, theme, focused=True)
+    x = other.box.centerx
+    off = [tuple(surface.get_at((x, other.box.top - d)))[:3] for d in range(1, theme.ring + 2)]
+    assert all(p == c.bg_top for p in off)  # the ring stands off the button across a dark band
+    assert c.focus in [
+        tuple(surface.get_at((x, other.box.top - d)))[:3] for d in range(theme.ring + 2, 3 * theme.ring + 4)
+    ]
+
+
+def _luminance(rgb) -> float:
+    def channel(v: int) -> float:
+        v = v / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(v) for v in rgb[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+@pytest.mark.parametrize("high_contrast", [False, True])
+@pytest.mark.parametrize("style", ["primary", "normal", "quiet", "choice"])
+def test_a_disabled_button_of_any_style_reads_and_does_not_look_like_the_main_action(style, high_contrast):
+    """'Start with 0 cards' was dim words on the accent: unreadable, and still the colour of the main action."""
+    from game.ui.widgets import Button
+
+    pygame.font.init()
+    theme = Theme.build((1280, 720), high_contrast=high_contrast)
+    surface = pygame.Surface((400, 120))
+    button = Button("Start with 0 cards", "start", style=style, enabled=False)
+    button.place(pygame.Rect(10, 10, 380, 100))
+    button.draw(surface, theme)
+    fill = surface.get_at((20, 60))[:3]
+    assert fill != theme.colour.accent
+    lum = sorted((_luminance(fill), _luminance(theme.colour.text_dim)), reverse=True)
+    assert (lum[0] + 0.05) / (lum[1] + 0.05) >= 3.0  # WCAG's floor for large text, at the least

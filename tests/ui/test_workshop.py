@@ -8,6 +8,7 @@ import pytest
 from game.core import workshop_save
 from game.core.playlist import Playlist
 from game.core.workshop import Stage
+from game.ui.scenes.workshop.room import SMALLEST
 from game.ui.widgets import FIT
 
 CARDS = ("everyday/dishes", "first-steps/late-for-the-film", "first-steps/free-saturday")
@@ -45,10 +46,12 @@ def test_a_clicker_alone_runs_a_three_card_playlist_with_tallies_to_the_report(d
         p.press(pygame.K_PAGEDOWN)
     FIT.stop()
     assert room.w.stage is Stage.SUMMARY and len(room.w.records) == 3
+    said = " ".join(text for _, text, _, _ in room.placed["items"]).replace("\u200b", "")
+    assert "The report on Three cards is saved" in said and str(attune_home) not in said  # no path of this computer
     assert all(t[:3] == (2, 1, 0) for t in tallies)
     assert FIT.overflows == []
     h = p.app.size[1]
-    assert min(r.px for r in FIT.records if r.scene == "workshop" and r.px) >= h / 30
+    assert min(r.px for r in FIT.records if r.scene == "workshop" and r.px) >= h / SMALLEST
     # the report: one row per option shown at each beat, the played one marked
     (table,) = (attune_home / "workshops").glob("*.csv")
     rows = list(csv.DictReader(table.open()))
@@ -121,7 +124,7 @@ def test_the_key_sheet_and_every_step_fit_and_read_from_the_back(drive, make_app
     FIT.stop()
     assert FIT.overflows == []
     smallest = min(r.px for r in FIT.records if r.scene in ("workshop", "workshop-keys") and r.px)
-    assert smallest >= size[1] / 30
+    assert smallest >= size[1] / SMALLEST
 
 
 def test_the_rooms_loop_panel_names_every_zone_of_the_scale_in_words(drive, make_app, monkeypatch):
@@ -141,3 +144,22 @@ def test_the_rooms_loop_panel_names_every_zone_of_the_scale_in_words(drive, make
     room.app.draw()
     assert len(shapes) == 1  # the header's shape beside its word; none stands in for a zone's name
     assert {s.label for s in LoopState} <= set(words)
+
+
+def test_the_presenter_window_is_drawn_again_when_resized_or_uncovered(drive, make_app):
+    p = drive(make_app())
+    room = open_room(p.app, presenter=True)
+    if room.presenter is None:
+        pytest.skip("no second window on this platform")
+    drawn = []
+    real = room.presenter._draw
+    room.presenter._draw = lambda scene: drawn.append(room.presenter.window.size) or real(scene)
+    p.frames(2)
+    assert drawn == []  # nothing changed: nothing drawn
+    room.presenter.window.size = (800, 500)
+    p.frames(1)
+    assert drawn == [(800, 500)]
+    p.post(pygame.WINDOWEXPOSED, window=room.presenter.window)
+    assert len(drawn) == 2
+    p.frames(2)
+    assert len(drawn) == 2

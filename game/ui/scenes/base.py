@@ -69,8 +69,8 @@ from ..intents import (
     Intent,
     KeyTable,
 )
-from ..theme import Theme
-from ..widgets import Button, ScrollColumn, draw_text, measure
+from ..theme import HEADER_SHARE, Theme
+from ..widgets import Button, ScrollColumn, draw_text, elide, measure
 
 if TYPE_CHECKING:
     from ..app import App
@@ -272,9 +272,10 @@ class Scene:
         bw = self.back_button.natural_width(t) + t.space(1)
         bh = self.back_button.measure(t, bw)
         self.back_button.place(pygame.Rect(w - m - bw, m, bw, bh))
-        self._title = title
         font = t.font("h1")
         title_w = w - 2 * m - bw - t.space(2)
+        most = max(1, int(self.app.size[1] * HEADER_SHARE) // t.line_height("h1"))
+        self._title = title = elide(font, title, title_w, lines=most)  # a title past its limit ends in "..."
         th = measure(font, title, title_w)
         self._title_rect = pygame.Rect(m, m + max(0, (bh - font.get_height()) // 2), title_w, th)
         return max(self._title_rect.bottom, self.back_button.box.bottom) + t.space(1.5)

@@ -137,13 +137,7 @@ class DebriefScene(Scene):
         ]
         if r.dialogue:
             blocks.append(Para(r.dialogue, "small", colour="poor", gap_after=0.4))
-        blocks.append(Para(r.why, "small", gap_after=0.4))
-        if r.note:
-            blocks.append(Para(r.note, "small", gap_after=0.4))
-        if r.better:
-            blocks.append(Para(r.better, "small-bold", colour="accent", gap_after=0.3))
-            blocks.append(Para(r.better_why or "", "small", dim=True))
-        return Framed(blocks, fill="panel", edge="panel_edge", pad=1.3, shadow=False, gap_after=0.9)
+        return Framed(blocks + why_and_better(r), fill="panel", edge="panel_edge", pad=1.3, shadow=False, gap_after=0.9)
 
     def _break(self, text: str) -> Block:
         return Para(text, "small-bold", colour="good", gap_after=0.9)
@@ -154,3 +148,14 @@ class DebriefScene(Scene):
     def on_button(self, button: Button) -> None:
         if button.action in ("again", "decks", "title"):
             self.close(button.action)  # whoever started the card decides where that leads
+
+
+def why_and_better(r: Review) -> list[Block]:
+    """The foot of an answer's panel, alone or together: why it landed so, a note on the move, better words."""
+    blocks: list[Block] = [Para(r.why, "small", gap_after=0.4)]
+    if r.note:
+        blocks.append(Para(r.note, "small", gap_after=0.4))
+    if r.better:
+        blocks.append(Para(r.better, "small-bold", colour="accent", gap_after=0.3))
+        blocks.append(Para(r.better_why or "", "small", dim=True))
+    return blocks

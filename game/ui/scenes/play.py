@@ -22,13 +22,13 @@ from game.core.session import FEARS_ASKED, PAUSE_QUESTION, PauseNote, Reaction, 
 from ..intents import LEAVE, PAUSE, Intent, number_keys
 from ..loop_view import LoopView
 from ..portrait import Portrait
+from ..theme import HEADER_SHARE
 from ..widgets import Button, ScrollColumn, draw_panel, draw_text, elide, measure, stack_buttons
 from .base import Scene
 from .overlay import Overlay, ask_to_leave
 
 KEYS_CHOOSE = "Keys: {keys} answer  ·  arrows and Enter  ·  P pause  ·  Esc leave"
 KEYS_REACT = "Keys: Enter continue  ·  P pause  ·  Esc leave"
-HEADER_SHARE = 0.25  # the most of the window's height the title and setting take above the talk
 
 
 class PlayScene(Scene):
@@ -104,7 +104,9 @@ class PlayScene(Scene):
             b.place(pygame.Rect(x, m, width, bh))
             x -= t.space(1)
         text_w = x - m - t.space(1)
-        self.title_box = pygame.Rect(m, m, text_w, measure(t.font("h2"), self.card.title, text_w))
+        h2 = t.font("h2")
+        self.title_text = elide(h2, self.card.title, text_w, lines=max(1, int(h * HEADER_SHARE) // t.line_height("h2")))
+        self.title_box = pygame.Rect(m, m, text_w, measure(h2, self.title_text, text_w))
         sy = self.title_box.bottom + t.space(0.2)
         self.setting_box = pygame.Rect(m, sy, text_w, measure(t.font("em"), self.card.setting, text_w))
         # a long setting in a small window would squeeze the talk: it opens the scrolling column instead
@@ -243,7 +245,7 @@ class PlayScene(Scene):
         t = self.theme
         c = t.colour
         self.app.draw_background(surface)
-        draw_text(surface, self.card.title, t.font("h2"), c.text, self.title_box)
+        draw_text(surface, self.title_text, t.font("h2"), c.text, self.title_box)
         if not self.setting_in_column:
             draw_text(surface, self.card.setting, t.font("em"), c.text_dim, self.setting_box)
         live = self.app.live  # the portrait and the loop view move; the rest stays until input comes

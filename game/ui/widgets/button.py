@@ -101,13 +101,13 @@ class Button:
             fill, text, edge = (c.raised_hover if focused else c.bg_top), c.text, c.panel_edge
         else:
             fill, text, edge = (c.raised_hover if focused else c.raised), c.text, c.panel_edge
-        if not self.enabled:
-            text = c.text_dim
-        if theme.high_contrast and self.style == "primary" and not focused:
-            fill, text = c.bg_top, c.accent
+        if not self.enabled:  # any style, drawn as a plain button: dim words on the accent could not be read
+            fill, text, edge = (c.bg_top if self.style == "quiet" else c.raised), c.text_dim, c.panel_edge
+        if focused and theme.high_contrast:  # drawn first: the button covers its middle
+            draw_focus_ring(surface, rect, theme)
         pygame.draw.rect(surface, fill, rect, border_radius=theme.radius)
         pygame.draw.rect(surface, edge, rect, width=theme.line_width, border_radius=theme.radius)
-        if focused:
+        if focused and not theme.high_contrast:
             draw_focus_ring(surface, rect, theme)
         px, py, badge = self._pads(theme)
         inner = pygame.Rect(rect.x + px + badge, rect.y + py, rect.width - px * 2 - badge, rect.height - py * 2)

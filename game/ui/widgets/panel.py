@@ -53,8 +53,20 @@ def draw_panel(
 
 
 def draw_focus_ring(surface: pygame.Surface, rect: pygame.Rect, theme: Theme) -> None:
-    """The visible focus: a thick ring outside the element, plus corner ticks so it never relies on colour."""
+    """The visible focus: a thick ring standing off the element.
+
+    In high contrast the focus colour is also the primary buttons' colour, so the ring stands further
+    off, across a band of the background: a solid yellow button is primary, a ring round one is focus.
+    There it is drawn as two filled shapes, before the element (which then covers the middle).
+    """
     ring = theme.ring
+    if theme.high_contrast:
+        gap = ring + 1
+        outer = pygame.Rect(rect).inflate((ring + gap) * 2, (ring + gap) * 2)
+        pygame.draw.rect(surface, theme.colour.focus, outer, border_radius=theme.radius + ring + gap)
+        band = pygame.Rect(rect).inflate(gap * 2, gap * 2)
+        pygame.draw.rect(surface, theme.colour.bg_top, band, border_radius=theme.radius + gap)
+        return
     outer = pygame.Rect(rect).inflate(ring * 2 + 4, ring * 2 + 4)
     pygame.draw.rect(surface, theme.colour.focus, outer, width=ring, border_radius=theme.radius + ring)
 

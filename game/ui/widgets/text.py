@@ -146,8 +146,14 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> tuple[str, ...]:
     return _wrap_cached(font, text, max(1, width))
 
 
-def elide(font: pygame.font.Font, text: str, width: int) -> str:
-    """`text` on one line, cut with an ellipsis when it is wider than `width` (a name in a fixed box)."""
+def elide(font: pygame.font.Font, text: str, width: int, lines: int = 1) -> str:
+    """`text` in at most `lines` lines of `width`, cut with an ellipsis where it runs longer
+    (a name in a fixed box, a title in a header)."""
+    if lines > 1:
+        wrapped = wrap(font, text, width)
+        if len(wrapped) <= lines:
+            return text
+        return "\n".join([*wrapped[: lines - 1], elide(font, " ".join(wrapped[lines - 1 :]), width)])
     line = screen_text(text).replace("\n", " ")
     if font.size(line)[0] <= width:
         return line

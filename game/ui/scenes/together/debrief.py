@@ -19,6 +19,7 @@ from game.core.together import Together, TogetherCard
 from ...loop_view import draw_state_shape
 from ...widgets import draw_meter, draw_text, meter_height
 from ...widgets.prose import Block, Custom, Framed, Heading, Para
+from ..debrief import why_and_better
 from ..page import PageScene
 
 
@@ -105,12 +106,7 @@ def open_debrief(app: Any, together: Together, tc: TogetherCard, done: Any) -> N
                 parts.append(Para(f"Blind match: {met}", "small", gap_after=0.4))
             if a.gap:
                 parts.append(Para(a.gap, "small-bold", colour="accent", gap_after=0.4))
-            parts.append(Para(entry.why, "small", gap_after=0.4))
-            if entry.note:
-                parts.append(Para(entry.note, "small", gap_after=0.4))
-            if entry.better:
-                parts.append(Para(entry.better, "small-bold", colour="accent", gap_after=0.3))
-                parts.append(Para(entry.better_why or "", "small", dim=True))
+            parts.extend(why_and_better(entry))
             out.append(Framed(parts, fill="panel", edge="panel_edge", pad=1.3, shadow=False, gap_after=0.9))
         if card.care:
             out.append(Framed([Para(card.care, "body")], edge="poor", shadow=False, gap_after=1.2))

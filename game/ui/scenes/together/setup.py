@@ -48,6 +48,9 @@ class TogetherSetupScene(Scene):
         keep = self.focused.action if self.buttons else None
         self.buttons = []
         top = self.layout_header("Play together")
+        self.progress_button = Button("Our progress", "progress", style="quiet")
+        in_header = self._place_in_header(self.progress_button)
+        top = max(top, in_header)
         width = min(w - 2 * t.margin - ScrollColumn.gutter(t), int(t.body_px * 40))
         x = (w - width) // 2
         col = self.column
@@ -74,11 +77,33 @@ class TogetherSetupScene(Scene):
             Button(d.title, ("deck", d.id), detail=f"{len(d.cards)} cards", column=col)
             for d in deck_order(self.app.library.decks)
         ]
-        self.progress_button = Button("Our progress", "progress", style="quiet", column=col)
-        end = stack_buttons([self.deal, *decks, self.progress_button], t, x, y, width)
+        listed = [self.deal, *decks]
+        if not in_header:  # no room beside the title: it ends the list instead
+            self.progress_button.column = col
+            listed.append(self.progress_button)
+        end = stack_buttons(listed, t, x, y, width)
         col.set_view(pygame.Rect(x, top, width + ScrollColumn.gutter(t), h - top - t.margin), end - top)
         self.buttons = [*self.field_buttons, self.deal, *decks, self.progress_button, self.back_button]
         self.set_focus(self.button_for(keep) or self.deal)
+
+    def _place_in_header(self, b: Button) -> int:
+        """Put `b` in the header, left of Back, where a couple looks first; returns where content starts then,
+        or 0 when the title would be left too little room beside it (a narrow window at a large text size)."""
+        t = self.theme
+        m = t.margin
+        back = self.back_button
+        assert back is not None
+        bw = b.natural_width(t) + t.space(1)
+        bh = b.measure(t, bw)
+        box = pygame.Rect(back.box.x - t.space(1) - bw, m, bw, bh)
+        font = t.font("h1")
+        title_w = box.x - m - t.space(2)
+        if title_w < max(font.size(word)[0] for word in self._title.split()):
+            return 0
+        b.place(box)
+        self._title_rect.width = title_w
+        self._title_rect.height = measure(font, self._title, title_w)
+        return max(self._title_rect.bottom, box.bottom, back.box.bottom) + t.space(1.5)
 
     def draw(self, surface: pygame.Surface) -> None:
         t = self.theme

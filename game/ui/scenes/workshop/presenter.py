@@ -73,7 +73,11 @@ class Presenter:
 
     def show(self, scene: Any) -> None:
         w = scene.w
-        key = (w.stage, w.card_number, w.votes, w.timer.text(), w.walk_index, len(w.beats_so_far), scene.blank)
+        key = (
+            (w.stage, w.card_number, w.votes, w.timer.text(), w.walk_index, len(w.beats_so_far), scene.blank),
+            tuple(self.window.size),
+            getattr(scene.app, "side_redraws", 0),  # resized or uncovered since: draw afresh
+        )
         if key == self._last:
             return
         self._last = key

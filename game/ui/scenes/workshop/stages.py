@@ -19,7 +19,7 @@ from game.core.workshop import Stage
 
 from ...intents import number_keys
 from ...loop_view import draw_state_shape
-from ...widgets import draw_panel, draw_text, line_height, measure, wrap
+from ...widgets import draw_panel, draw_text, elide, line_height, measure, wrap
 from ...widgets.prose import breakable
 
 STAGE_NAMES = {
@@ -40,6 +40,9 @@ FOOT = {
     Stage.ENDING: "Next card",
     Stage.SUMMARY: "Esc leaves",
 }
+
+
+HEAD_LINES = 3  # the card's number and title: a title within its limit takes at most three
 
 
 def fit_role(theme: Any, texts: list[str], width: int, height: int, roles: tuple[str, ...]) -> str:
@@ -64,6 +67,7 @@ def layout_stage(scene: Any, size: tuple[int, int]) -> dict[str, Any]:
     name_w = min(t.font("small-bold").size(name)[0] + 2, w // 3)
     p["name"] = (name, pygame.Rect(w - m - name_w, m, name_w, measure(t.font("small-bold"), name, name_w)))
     head_w = w - 3 * m - name_w
+    head = elide(t.font("h2"), head, head_w, lines=HEAD_LINES)  # a title past its limit ends in an ellipsis
     p["head"] = (head, pygame.Rect(m, m, head_w, measure(t.font("h2"), head, head_w)))
     foot = FOOT[stage].format(keys=number_keys(len(ws.options))) if stage is Stage.OPTIONS else FOOT[stage]
     fh = measure(t.font("small"), foot, w - 2 * m)
@@ -124,8 +128,11 @@ def layout_stage(scene: Any, size: tuple[int, int]) -> dict[str, Any]:
             add("you", out.choice.say, "body", pad)
         else:
             total = max(1, ws.total_votes)
+            small = t.font("small")
+            most = max(1, (body.height - 2 * t.line_height("small") - t.space(2)) // line_height(small))
             for i, (c, v) in enumerate(zip(ws.options, ws.votes, strict=True)):
-                label = f"{i + 1}. {c.say}"
+                # an answer and its bar keep to one page: in a very small window, its words end in "..."
+                label = elide(small, f"{i + 1}. {c.say}", body.width - t.space(8), lines=most)
                 th = measure(t.font("small"), label, body.width - t.space(8))
                 items.append(("bar", label, "small", pygame.Rect(body.x, y, body.width, th + t.space(1.2))))
                 items.append(
@@ -181,7 +188,14 @@ def layout_stage(scene: Any, size: tuple[int, int]) -> dict[str, Any]:
             )
         saved = getattr(scene, "exported", None)
         if saved:
-            add("note", f"The report is saved as {saved[0]} and {saved[1].name}", "small", paths=True)
+            # the room sees the session's name, never a path of this computer (Settings shows the folder)
+            where = "your data folder's workshops/ folder"
+            add(
+                "note",
+                f"The report on {ws.title} is saved in {where}: {saved[0].name} and {saved[1].name}",
+                "small",
+                paths=True,
+            )
     pages = paginate(t, items, body)
     scene.pages = len(pages)
     scene.page = min(scene.page, scene.pages - 1)
