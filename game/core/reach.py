@@ -18,6 +18,7 @@ step; `dead_lines` stops as soon as every line that could be dead is shown.
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 
 from . import scoring
@@ -80,10 +81,10 @@ def _walk(card: Card, wanted: set[str] | None = None) -> dict[str, set[LoopState
     todo = set(wanted) if wanted is not None else None
     start = (card.start, round(float(card.tension), _DIGITS), False)
     done = {start}
-    stack = [start]
+    queue = deque([start])  # breadth first: the early stop comes sooner than depth first
     after = _AFTER.get
-    while stack:
-        beat_id, t, heard = stack.pop()
+    while queue:
+        beat_id, t, heard = queue.popleft()
         shown = seen[beat_id]
         exits = moves[beat_id]
         for here, state in _SHOWN.get(t) or _shown(t):
@@ -93,7 +94,7 @@ def _walk(card: Card, wanted: set[str] | None = None) -> dict[str, set[LoopState
                 conf = (nxt, got[0], got[1])
                 if conf not in done:
                     done.add(conf)
-                    stack.append(conf)
+                    queue.append(conf)
         if todo is not None and beat_id in todo and len(shown) == len(STATES):
             todo.discard(beat_id)
             if not todo:
