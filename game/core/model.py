@@ -1,9 +1,13 @@
-"""The card model: frozen dataclasses built by the loader, read by everything else (the kinds: kinds.py)."""
+"""The card model: frozen dataclasses built by the loader, read by everything else (the kinds: kinds.py).
+
+Each is built through `quick_init` (frozen.py): decks hold thousands of them.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .frozen import quick_init
 from .kinds import END, MOVE_LABELS, STATES, Fear, LoopState, Mode, Move, Pattern
 
 __all__ = [
@@ -24,6 +28,7 @@ __all__ = [
 ]
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Pos:
     """Where a node stands in its file; line and column are 1-based."""
@@ -39,6 +44,7 @@ class Pos:
 NOWHERE = Pos("<none>", 1, 1)
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Choice:
     say: str
@@ -52,6 +58,7 @@ class Choice:
     reply_pos: Pos = NOWHERE  # where the reply stands, when there is one
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Beat:
     id: str
@@ -73,6 +80,7 @@ DEFAULT_ENDINGS = {
 }
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Card:
     id: str
@@ -97,6 +105,7 @@ class Card:
         return f"{self.deck_id}/{self.id}"
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Deck:
     id: str
