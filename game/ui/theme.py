@@ -47,7 +47,7 @@ ROLES: dict[str, tuple[str, float]] = {
 
 FRAME_MS = 1000 // 60  # the animation frame while something moves
 IDLE_WAIT_MS = 5000  # longest sleep when nothing moves (the loop wakes on any event first)
-IDLE_POLL_MS = 25  # while asleep, how often the loop looks for input
+IDLE_POLL_MS = 40  # while asleep, how often the loop looks for input (a key waits at most this long)
 EASE_SECONDS = 0.9  # loop and portrait easing
 TOAST_SECONDS = 4.0  # how long a notice stays on screen
 MESSAGE_SECONDS = 12.0  # how long a message about saved data stays: long enough to read a folder path
