@@ -15,13 +15,27 @@ encoder accepts. Two helpers, used by the diagnostics and the UI text widget:
 
 from __future__ import annotations
 
+import functools
 import re
 
 # C0 and C1 controls, DEL, the line and paragraph separators, bidi controls,
 # zero-width and other invisible format characters, lone surrogates.
-_UNSAFE = re.compile(
+_UNSAFE_CHARS = (
     "[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff]"
 )
+
+
+@functools.cache
+def _unsafe() -> re.Pattern[str]:
+    """Compiled on first need (about a millisecond): printable ASCII, most text, never needs it."""
+    return re.compile(_UNSAFE_CHARS)
+
+
+def _plain(text: str) -> bool:
+    """Printable ASCII holds none of the unsafe characters."""
+    return text.isascii() and text.isprintable()
+
+
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _REPLACEMENT = "\ufffd"
 
@@ -41,9 +55,9 @@ def one_line(text: str, limit: int | None = None) -> str:
     """`text` as one printable line; cut to `limit` characters (with "...") when given."""
     if limit is not None and len(text) > limit:
         text = text[: max(0, limit - 3)] + "..."
-    if _UNSAFE.search(text) is None:
+    if _plain(text) or _unsafe().search(text) is None:
         return text
-    return _UNSAFE.sub(_escape, text)
+    return _unsafe().sub(_escape, text)
 
 
 def _replace(m: re.Match[str]) -> str:
@@ -59,9 +73,9 @@ def _replace(m: re.Match[str]) -> str:
 
 def screen_text(text: str) -> str:
     """`text` safe for a font: newlines kept, invisible format characters dropped, other controls as U+FFFD."""
-    if _UNSAFE.search(text) is None:
+    if _plain(text) or _unsafe().search(text) is None:
         return text
-    return _UNSAFE.sub(_replace, text)
+    return _unsafe().sub(_replace, text)
 
 
 def path_text(path: str) -> str:
