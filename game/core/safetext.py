@@ -27,13 +27,14 @@ _UNSAFE_CHARS = (
 
 @functools.cache
 def _unsafe() -> re.Pattern[str]:
-    """Compiled on first need (about a millisecond): printable ASCII, most text, never needs it."""
+    """Compiled on first need (about a millisecond): printable text, most of it, never needs it."""
     return re.compile(_UNSAFE_CHARS)
 
 
 def _plain(text: str) -> bool:
-    """Printable ASCII holds none of the unsafe characters."""
-    return text.isascii() and text.isprintable()
+    """Printable text holds none of the unsafe characters: every one of them is a control, a format
+    character, a line or paragraph separator or a surrogate, which `str.isprintable` refuses."""
+    return text.isprintable()
 
 
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
