@@ -30,8 +30,7 @@ the game opened wait in `startup_messages` for the title, which shows them
 until the player dismisses them; any that come later become notices at the
 foot of the screen on the next frame, whichever screen caused them.
 
-Tests and the screenshot tour drive the app without a real clock:
-`app.frame(dt)` handles the queued events, advances by dt and draws once.
+Tests and the tour drive the app with no real clock: `app.frame(dt)` handles the queued events, advances, draws once.
 In `run()`, while only the loop view and the portrait move, a frame redraws
 just them and puts only their rects on the screen (live.py).
 """
@@ -51,6 +50,7 @@ from . import theme as th
 from .backdrop import RGB, Backdrops
 from .intents import Intent, intents_for
 from .live import SIDE_REDRAW_EVENTS, LiveParts, wait_for_event
+from .loop_figures import window_icon
 from .sound import Sound
 from .toasts import Toast, draw_toasts
 from .widgets import FIT
@@ -73,6 +73,7 @@ class App:
         home: str | os.PathLike[str] | None = None,
         defer_decks: bool = False,
     ) -> None:
+        pygame.display.set_icon(window_icon())  # before the window opens (pygame's own would cost 5 ms to load)
         pygame.display.init()
         pygame.font.init()
         self.store = store if store is not None else Store(home)

@@ -149,6 +149,15 @@ def draw_heat(img, x, y, h, colour, phase: float) -> None:
         _stroke(img, colour, pts, lw)
 
 
+def window_icon(px: int = 64) -> pygame.Surface:
+    """The window's icon: the heart the link between the two figures grows when the loop softens."""
+    from .theme import STANDARD
+
+    img = pygame.Surface((px, px), pygame.SRCALPHA)
+    _heart(img, (px / 2, px * 0.36), px * 0.42, STANDARD.state(LoopState.SOFTENED))
+    return img
+
+
 def _heart(img, centre, r, colour) -> None:
     x, y = centre
     _disc(img, colour, (x - r * 0.5, y), r * 0.55)

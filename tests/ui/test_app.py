@@ -309,3 +309,24 @@ def test_the_game_draws_its_first_frame_before_loading_the_decks(attune_home):
     assert app.library_ready and app.library.decks
     play = next(b for b in title.buttons if b.action == "play")
     assert play.detail.startswith("Next card: ")
+
+
+def test_the_window_has_the_game_own_icon_before_it_opens(attune_home, monkeypatch):
+    """The heart of a softened loop, set before the window opens (so pygame's own icon is never loaded)."""
+    from game.core.kinds import LoopState
+    from game.core.progress import Store
+    from game.ui.app import App
+    from game.ui.theme import STANDARD
+
+    calls = []
+    real_icon, real_mode = pygame.display.set_icon, pygame.display.set_mode
+    monkeypatch.setattr(pygame.display, "set_icon", lambda s: (calls.append(("icon", s)), real_icon(s)))
+    monkeypatch.setattr(
+        pygame.display, "set_mode", lambda *a, **k: (calls.append(("mode", None)), real_mode(*a, **k))[1]
+    )
+    App(store=Store(attune_home))
+    assert [c[0] for c in calls][:2] == ["icon", "mode"]
+    icon = calls[0][1]
+    assert icon.get_size() == (64, 64)
+    assert icon.get_at((32, 32))[:3] == STANDARD.state(LoopState.SOFTENED)
+    assert icon.get_at((1, 1)).a == 0  # the corners are clear
