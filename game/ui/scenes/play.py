@@ -135,6 +135,7 @@ class PlayScene(Scene):
             self.name_box = pygame.Rect(m, self.portrait_box.bottom, max(psize, t.body_px * 5), t.line_height("strong"))
             self.view_box = pygame.Rect(m + psize + gap, top, w - 2 * m - psize - gap, band)
             right = pygame.Rect(m, top + band + t.space(1.5), w - 2 * m, h - top - band - m - t.space(1.5))
+        self.name_text = elide(t.font("strong"), self.card.partner, self.name_box.width)  # a long name ends in "…"
         # the right column scrolls when its content is taller than the window
         # a line of key hints at the foot, for keyboard players (the mouse needs none)
         choosing = self.phase == "choose"
@@ -255,8 +256,7 @@ class PlayScene(Scene):
             lambda s: self.portrait.draw(s, self.portrait_box, t, self.view.t),
             key=lambda: self.portrait.step(self.view.t),
         )
-        name = elide(t.font("strong"), self.card.partner, self.name_box.width)  # a long name ends in an ellipsis
-        draw_text(surface, name, t.font("strong"), c.text, self.name_box, align="center")
+        draw_text(surface, self.name_text, t.font("strong"), c.text, self.name_box, align="center")
         draw_panel(surface, self.view_box.inflate(t.space(2), t.space(2)), t, shadow=False)
         inner = self.view_box.inflate(-t.space(1), -t.space(1))
         live.draw(surface, self.view_box, lambda s: self.view.draw(s, inner, t))
