@@ -163,3 +163,18 @@ def test_the_presenter_window_is_drawn_again_when_resized_or_uncovered(drive, ma
     assert len(drawn) == 2
     p.frames(2)
     assert len(drawn) == 2
+
+
+def test_left_and_right_stay_in_their_row_before_they_leave_it(pilot):
+    """From 'Save as a playlist', Left is 'Start', beside it, not the full-width card list below."""
+    from game.ui.intents import MOVE, Intent
+    from game.ui.scenes.workshop.setup import WorkshopSetupScene
+
+    setup = pilot.app.push(WorkshopSetupScene)
+    setup.chosen.append(pilot.app.library.decks[0].cards[0].full_id)
+    setup.layout(pilot.app.size)
+    setup.set_focus(setup.button_for("save"))
+    pilot.app.send(Intent(MOVE, dx=-1, dy=0))
+    assert setup.focused.action == "start"
+    pilot.app.send(Intent(MOVE, dx=1, dy=0))
+    assert setup.focused.action == "save"

@@ -166,6 +166,7 @@ class Scene:
         if current is None or not live:
             return
         cx, cy = current.box.center
+        cur = current.box
         best, best_cost = None, None
         for b in live:
             bx, by = b.box.center
@@ -174,7 +175,12 @@ class Scene:
             if along <= 0:
                 continue
             across = abs(ddy) if dx else abs(ddx)
-            cost = along + across * 2
+            # a button in the same row (for left and right) or column (for up and down) comes first
+            if dx:
+                level = b.box.bottom > cur.top and b.box.top < cur.bottom
+            else:
+                level = b.box.right > cur.left and b.box.left < cur.right
+            cost = (0 if level else 1, along + across * 2)
             if best_cost is None or cost < best_cost:
                 best, best_cost = b, cost
         if best is None:  # nothing that way: step in reading order
