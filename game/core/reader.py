@@ -21,7 +21,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .safetext import one_line
 
@@ -45,8 +45,7 @@ _OPEN_FLAGS = (
 _CHUNK = 1 * MIB
 
 
-@dataclass(frozen=True, slots=True)
-class Refused:
+class Refused(NamedTuple):
     """Why a file was not read: a stable code and a reason a person can act on."""
 
     code: str
@@ -114,8 +113,7 @@ def _too_large(size: int, limit: int) -> str:
     return f"the file is {more}{size_words(size)}; at most {size_words(limit)} is read: split it into smaller files"
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """A file found by `walk`, or a path that could not be searched (`refused` says why)."""
 
     path: str

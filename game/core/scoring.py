@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .kinds import LoopState, Move, Pattern
 
@@ -179,8 +178,7 @@ def main_dialogue(names: Iterable[str | None]) -> str | None:
     return next(n for n in seen if counts[n] == best)
 
 
-@dataclass(frozen=True, slots=True)
-class Figures:
+class Figures(NamedTuple):
     """Session figures, computed the MITI 4.2.1 way (docs/scoring.md)."""
 
     earned: int

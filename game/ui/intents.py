@@ -14,7 +14,7 @@ Tables: a key maps to one Intent, or to a pair (without Shift, with Shift).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import pygame
 
@@ -51,8 +51,7 @@ KINDS = (
 LEAVE = "leave"  # the result of a question when the player chose to leave the scene below it
 
 
-@dataclass(frozen=True)
-class Intent:
+class Intent(NamedTuple):
     kind: str
     index: int = -1
     dx: int = 0
@@ -156,7 +155,7 @@ def intents_for(event: pygame.event.Event, typing: bool = False, keys: KeyTable 
         found = keys.get(k)
         if found is None:
             return []
-        if isinstance(found, tuple):
+        if type(found) is tuple:  # a pair (plain, with Shift); an Intent is a named tuple
             return [found[1] if event.mod & pygame.KMOD_SHIFT else found[0]]
         return [found]
     if t == pygame.MOUSEMOTION:

@@ -16,7 +16,7 @@ also told by a word and a shape, never by colour alone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import pygame
 
@@ -54,8 +54,7 @@ MESSAGE_SECONDS = 12.0  # how long a message about saved data stays: long enough
 RADIUS = 14  # corner radius of panels and buttons at default size
 
 
-@dataclass(frozen=True)
-class Palette:
+class Palette(NamedTuple):
     name: str
     bg_top: RGB
     bg_bottom: RGB
@@ -75,7 +74,7 @@ class Palette:
     player: RGB  # "you" in the loop view
     partner: RGB  # the partner in the loop view
     shadow: RGB
-    states: dict[LoopState, RGB] = field(default_factory=dict)
+    states: dict[LoopState, RGB]
 
     def state(self, s: LoopState) -> RGB:
         return self.states[s]
@@ -156,8 +155,7 @@ def window_scale(size: tuple[int, int]) -> float:
     return max(0.5, min(w / DEFAULT_SIZE[0], h / DEFAULT_SIZE[1]))
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(NamedTuple):
     colour: Palette
     size: tuple[int, int]
     text_size: int

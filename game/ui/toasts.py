@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import pygame
 
@@ -10,8 +10,7 @@ from .theme import Theme
 from .widgets import draw_panel, draw_text, measure
 
 
-@dataclass
-class Toast:
+class Toast(NamedTuple):
     text: str
     until: float
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 import pygame
 
@@ -23,8 +24,7 @@ LINE_SPACING = 1.12  # line height over the font's line size
 ELLIPSIS = "\u2026"
 
 
-@dataclass(frozen=True)
-class FitRecord:
+class FitRecord(NamedTuple):
     scene: str
     text: str
     box: tuple[int, int, int, int]

@@ -14,7 +14,6 @@ smaller than a thirtieth of the window's height.
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from typing import Any
 
@@ -60,7 +59,7 @@ def projector_theme(theme: Theme) -> Theme:
     """The app's theme with type large enough for a room: the smallest role at least a 30th of the height."""
     smallest = math.ceil(theme.size[1] / SMALLEST)
     body = max(theme.body_px, math.ceil(smallest / 0.84) + 1)  # "small" text is 0.84 of body
-    return dataclasses.replace(theme, body_px=body)
+    return theme._replace(body_px=body)
 
 
 class WorkshopScene(Scene):
