@@ -21,7 +21,6 @@ import json
 import os
 import shutil
 import time
-from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -203,7 +202,7 @@ class Store:
     # -- settings --------------------------------------------------------
     def save_settings(self) -> bool:
         return self._write(
-            SETTINGS_FILE, {"version": SCHEMA, "settings": asdict(self.settings), "profile": self.profile}
+            SETTINGS_FILE, {"version": SCHEMA, "settings": self.settings.to_json(), "profile": self.profile}
         )
 
     # -- profiles --------------------------------------------------------

@@ -9,13 +9,15 @@ and writes the files; this module says what a good record is.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
-from typing import TYPE_CHECKING, Any
+from types import MappingProxyType, SimpleNamespace
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .datafile import Bool, Fixes, Int, ListOf, Num, OneOf, Text, clean_text, conform, conform_record
 from .kinds import LoopState, Mode
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from . import scoring
 
 DEFAULT_PROFILE = "Me"
@@ -25,14 +27,37 @@ MAX_PLAYS = 100_000  # per profile; a file with more keeps the first
 MAX_PROFILES = 1000
 
 
-@dataclass
-class Settings:
-    text_size: int = 1  # index into TEXT_SIZES
-    high_contrast: bool = False
-    reduced_motion: bool = False
-    volume: float = 0.6  # 0.0 to 1.0
-    fullscreen: bool = False
-    seen_intro: bool = False
+class Settings(SimpleNamespace):
+    """The player's settings. A plain namespace (equality and repr come with it), not a dataclass:
+    the class is defined at every start, and defining a dataclass costs about a millisecond on Python 3.11."""
+
+    text_size: int  # index into TEXT_SIZES
+    high_contrast: bool
+    reduced_motion: bool
+    volume: float  # 0.0 to 1.0
+    fullscreen: bool
+    seen_intro: bool
+
+    def __init__(
+        self,
+        text_size: int = 1,
+        high_contrast: bool = False,
+        reduced_motion: bool = False,
+        volume: float = 0.6,
+        fullscreen: bool = False,
+        seen_intro: bool = False,
+    ) -> None:
+        super().__init__(
+            text_size=text_size,
+            high_contrast=high_contrast,
+            reduced_motion=reduced_motion,
+            volume=volume,
+            fullscreen=fullscreen,
+            seen_intro=seen_intro,
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in SETTINGS_FIELDS}
 
     @classmethod
     def from_dict(cls, data: Any, fixes: Fixes | None = None) -> Settings:
@@ -43,10 +68,13 @@ class Settings:
             fixes.reset += 1
             return s
         schema = settings_schema()
-        for f in fields(cls):
-            if f.name in data:
-                setattr(s, f.name, conform(data[f.name], schema[f.name], fixes))
+        for name in SETTINGS_FIELDS:
+            if name in data:
+                setattr(s, name, conform(data[name], schema[name], fixes))
         return s
+
+
+SETTINGS_FIELDS = ("text_size", "high_contrast", "reduced_motion", "volume", "fullscreen", "seen_intro")
 
 
 def settings_schema() -> dict[str, Any]:
@@ -74,15 +102,16 @@ _FIGURE_FIELDS = (
 )
 
 
-@dataclass(frozen=True)
-class PlayRecord:
+class PlayRecord(NamedTuple):
+    """One finished play, as saved. A named tuple: immutable, and cheap to define at every start."""
+
     card_id: str
     when: str  # ISO 8601, local time
     ending: LoopState
     attunement: float
     moves: tuple[str, ...]
     fear_correct: bool | None
-    counts: dict[str, int] = field(default_factory=dict)
+    counts: Mapping[str, int] = MappingProxyType({})  # the figures' counts; a fresh dict when read or made
     mode: Mode = Mode.SOLO
     players: tuple[str, ...] = ()  # who played, when named
     ratings: tuple[int, ...] = ()  # felt-understood ratings, 0-10, in the order given

@@ -146,3 +146,12 @@ def test_any_json_in_a_data_file_never_raises(tmp_path_factory, data):
         store = Store(home)
         assert store.save_settings() and store.save_progress()
         assert len(store.messages) <= 2
+
+
+def test_settings_name_each_field_once_in_the_file_the_schema_and_the_class():
+    from game.core.records import SETTINGS_FIELDS, settings_schema
+
+    s = Settings(text_size=3, volume=0.25, seen_intro=True)
+    assert tuple(vars(s)) == SETTINGS_FIELDS == tuple(settings_schema()) == tuple(s.to_json())
+    assert Settings.from_dict(s.to_json()) == s != Settings()
+    assert "text_size=3" in repr(s)

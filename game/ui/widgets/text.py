@@ -11,7 +11,6 @@ size its text needed; `FIT.overflows` lists the boxes whose text did not fit
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -39,13 +38,13 @@ class FitRecord(NamedTuple):
         return f"[{self.scene}] {self.problem}: box {w}x{h} at ({x},{y}) needs {nw}x{nh}: {short!r}"
 
 
-@dataclass
 class FitLog:
     """Collects laid-out text boxes while recording."""
 
-    recording: bool = False
-    scene: str = ""
-    records: list[FitRecord] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.recording = False
+        self.scene = ""
+        self.records: list[FitRecord] = []
 
     def start(self) -> None:
         self.recording = True
