@@ -1,4 +1,4 @@
-"""What the game loads before its first frame, measured the way the benchmark starts it."""
+"""What the game loads before its first frame, measured the way the benchmark starts it; the validation breakdown."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 # Never needed to draw the title: the argument parser (a plain start skips it), the YAML parser and
@@ -36,3 +38,23 @@ def test_the_benchmark_probe_loads_nothing_the_game_does_not_need_for_its_first_
     loaded = {line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines() if line.startswith("import time:")}
     assert "game.ui.scenes.title" in loaded  # the import log is read right
     assert not loaded & NOT_BEFORE_THE_FIRST_FRAME
+
+
+def test_the_validation_breakdown_runs_and_its_parts_add_up():
+    """`benchmarks/validation_parts.py`: the split of cold validation against PyYAML's compose (a small library)."""
+    import json
+
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "validation_parts.py"), "--cards", "30", "--reps", "1", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    r = json.loads(proc.stdout)
+    assert r["cards"] == 30 and r["compose_share"] == 1.0
+    assert r["build_and_check_share"] > r["compose_validator_loader_share"] > 0  # validation composes, then checks
+    assert r["graph_checks_share"] > max(r["dead_lines_share"], r["risk_scan_share"]) > 0
+    assert r["checks_share"] == pytest.approx(r["build_and_check_share"] - r["compose_validator_loader_share"])
+    assert r["one_core_vs_parse_ratio"] == pytest.approx(1 / r["build_and_check_share"])
