@@ -37,6 +37,13 @@ SAFETY_TOGETHER = (
     "to that. About and safety says where to turn."
 )
 
+# The last words of a couple's sitting, on the page after their last card.
+CLOSING_TOGETHER = (
+    "Shame is a signal, not a dead end: it shows where connection has not yet felt safe enough to risk. "
+    'When one of you names the fear under the other\'s words, "I\'m not enough" or "I\'m too much", '
+    "closeness can begin. Before you go, tell each other one thing you heard today."
+)
+
 
 def together_question(card: Card) -> str:
     """The question a couple talks about after the card."""

@@ -350,6 +350,11 @@ class Together:
         self._played.append(done)
         return done
 
+    def leave(self) -> None:
+        """The couple left the card in play before its end: nothing of it is kept or counted."""
+        if self._current is not None and not self._current.ended:
+            self._current = None
+
     # -- the couple's figures, over every card of the sitting ------------
     def _all(self) -> list[Answer]:
         cards = self._played + ([self._current] if self._current is not None else [])

@@ -5,7 +5,7 @@
 Shots: together-setup, together-safety, together-roles, together-speak,
 together-rate, together-curtain, together-blind, together-blind-reveal,
 together-react, together-debrief, together-checkin, together-break,
-together-progress.
+together-closing, together-progress.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ SHOTS = (
     "together-debrief",
     "together-checkin",
     "together-break",
+    "together-closing",
     "together-progress",
 )
 
@@ -101,6 +102,8 @@ def together_tour(app: Any, shot: Any, send: Any, deck_id: str | None = None) ->
     open_break(app, lambda _: None)
     shot("together-break")
     app.pop()
-    app.pop()  # the check-in
+    app.pop()  # the check-in, as "Stop here for today": the day's closing page follows
+    shot("together-closing")
+    app.pop()
     app.push(TogetherProgressScene, None, profile=sitting.together.profile)
     shot("together-progress")

@@ -118,6 +118,30 @@ def test_a_sitting_swaps_roles_and_keeps_one_score():
     assert not hasattr(s, "winner")
 
 
+def test_a_card_left_before_its_end_counts_for_nothing_and_the_next_one_can_start():
+    s = Together(("Ana", "Ben"), seed=3)
+    t = s.start(card())
+    play_to_end(t, 9)
+    s.finish()
+    kept = (s.figures(), s.felt, s.matches)
+    left = s.start(card(LOOPING))
+    while left.phase is not Phase.RATE:  # one answer given, not yet rated
+        if left.phase is Phase.CURTAIN:
+            left.lift_curtain()
+        elif left.phase in (Phase.SPEAK, Phase.BLIND):
+            left.pick(0)
+        else:
+            left.to_rating()
+    left.rate(1)
+    assert s.felt != kept[1]  # the card in play counts while it is played
+    s.leave()
+    assert s.current is None and len(s.played) == 1
+    assert (s.figures(), s.felt, s.matches) == kept
+    play_to_end(s.start(card(LOOPING)), 5)  # no "finish the card in play first"
+    s.leave()  # an ended card is not dropped by leaving: it is finished
+    assert s.current is not None and s.finish().ended
+
+
 def test_names_are_cleaned_and_never_the_same():
     assert clean_name("  Ana\n\x1b[2J ", "A") == "Ana [2J"
     assert clean_name("", "Partner A") == "Partner A"

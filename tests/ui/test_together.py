@@ -72,6 +72,12 @@ def test_a_couple_plays_three_cards_by_keys_alone_and_finds_them_next_week(drive
             p.press(pygame.K_RETURN)  # keep going
     focus_on(p, "stop")
     p.press(pygame.K_RETURN)
+    assert p.scene.name == "together-closing"  # the day's last page: what they played, their figures
+    shown = " ".join(r.text for r in FIT.records if r.scene == "together-closing")
+    assert "Ana and Ben, you played 3 cards together today." in shown
+    assert "Our figures today" in shown and "one thing you heard today" in shown
+    assert sum(" it ended " in r.text for r in FIT.records if r.scene == "together-closing") >= 3
+    p.press(pygame.K_RETURN)  # done for today
     assert p.scene.name == "title"
     FIT.stop()
     assert FIT.overflows == []
@@ -90,6 +96,41 @@ def test_a_couple_plays_three_cards_by_keys_alone_and_finds_them_next_week(drive
     p2.app.push(TogetherProgressScene, None)
     p2.frames(3)
     assert p2.scene.profile == "Ana & Ben"
+
+
+def test_leaving_the_next_card_still_closes_the_day_with_the_cards_played_and_none_closes_no_day(drive, make_app):
+    p = drive(make_app())
+    focus_on(p, "together")
+    p.press(pygame.K_RETURN)
+    focus_on(p, "deal")
+    p.press(pygame.K_RETURN)
+    p.press(pygame.K_ESCAPE)  # at "Before you start": no card played, no closing page
+    assert p.scene.name == "title"
+    focus_on(p, "together")
+    p.press(pygame.K_RETURN)
+    focus_on(p, "deal")
+    p.press(pygame.K_RETURN)
+    p.press(pygame.K_RETURN)  # we both feel safe
+    p.press(pygame.K_RETURN)  # roles: ready
+    play_card_by_keys(p)
+    p.press(pygame.K_RETURN)  # next card
+    p.press(pygame.K_RETURN)  # keep going
+    assert p.scene.name == "together-roles"
+    p.press(pygame.K_RETURN)
+    if p.scene.name == "together-curtain":
+        p.press(pygame.K_SPACE)
+    assert p.scene.name == "together-play"
+    p.press(pygame.K_ESCAPE)  # leave the second card part way: asked first, with the focus on Stay
+    assert p.scene.name == "confirm"
+    p.click(lambda b: b.action == "leave")
+    assert p.scene.name == "together-closing"
+    FIT.start()
+    p.app.frame(0)
+    FIT.stop()
+    shown = " ".join(r.text for r in FIT.records)
+    assert "you played 1 card together today." in shown
+    p.press(pygame.K_ESCAPE)
+    assert p.scene.name == "title"
 
 
 def test_a_couple_plays_a_card_by_mouse_alone(drive, make_app):
@@ -117,6 +158,8 @@ def test_a_couple_plays_a_card_by_mouse_alone(drive, make_app):
             break
     assert p.scene.name == "together-debrief"
     p.click("Stop here for today")
+    assert p.scene.name == "together-closing"
+    p.click("Done for today")
     assert p.scene.name == "title"
     (rec,) = p.app.store.history("Partner A & Partner B")
     assert set(rec.ratings) == {3}

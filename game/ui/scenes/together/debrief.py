@@ -1,6 +1,7 @@
 """A couple's debrief: our ending, our figures, each answer with the game's judgement beside the felt rating.
 
     open_debrief(app, together, tc, done)   # done("next") or done("stop")
+    open_closing(app, together, done)       # after the last card of the day: done("done")
 
 Every figure is the couple's: attunement of the answers given together, the
 average felt-understood rating, the blind matches. No line compares the two
@@ -14,6 +15,7 @@ from typing import Any
 import pygame
 
 from game.core.debrief import Review
+from game.core.prompts import CLOSING_TOGETHER
 from game.core.together import Together, TogetherCard
 
 from ...loop_view import draw_state_shape
@@ -123,5 +125,40 @@ def open_debrief(app: Any, together: Together, tc: TogetherCard, done: Any) -> N
         blocks=blocks,
         choices=[("Next card", "next", "primary"), ("Stop here for today", "stop", "normal")],
         back="stop",
+        back_label="Done",
+    )
+
+
+def open_closing(app: Any, together: Together, done: Any) -> None:
+    """The last page of a couple's sitting: the cards they played and how each ended, their figures for
+    the day, and a last word true to the teaching. Nothing here compares the two of them."""
+    cards = together.played
+
+    def blocks(theme: Any, width: int) -> list[Block]:
+        a, b = together.names
+        n = len(cards)
+        out: list[Block] = [
+            Para(f"{a} and {b}, you played {n} card{'s' if n != 1 else ''} together today.", "h2", gap_after=0.9)
+        ]
+        for tc in cards:
+            state = tc.session.summary().ending_state
+            out.append(
+                Para(
+                    f"{tc.card.title}: it ended {state.label.lower()}.", colour=theme.colour.state(state), gap_after=0.4
+                )
+            )
+        out.append(Heading("Our figures today", accent=True, gap_after=0.6))
+        out += our_figures(theme, width, figure_rows(together.figures(), together.felt, together.matches, "today"))
+        out.append(Framed([Para(CLOSING_TOGETHER, "body")], edge="accent", shadow=False))
+        return out
+
+    app.push(
+        PageScene,
+        done,
+        title="Today, together",
+        name="together-closing",
+        blocks=blocks,
+        choices=[("Done for today", "done", "primary")],
+        back="done",
         back_label="Done",
     )

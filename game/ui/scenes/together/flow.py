@@ -4,7 +4,9 @@
 
 setup -> safety (before the first card) -> for each card: who reads and who
 listens -> the card -> our debrief (the play is kept under the couple's
-profile) -> a check-in: keep going, a real break, or stop for today. A deck
+profile) -> a check-in: keep going, a real break, or stop for today -> once at
+least one card is played, a closing page for the day (what they played, their
+figures, a last word), then the title. A deck
 plays its cards in order, starting with those the two have not played
 together; "deal us a card" deals one neither has played together yet.
 """
@@ -18,7 +20,7 @@ from typing import Any
 from game.core.model import Card
 from game.core.together import Together, TogetherCard, deal
 
-from .debrief import open_debrief
+from .debrief import open_closing, open_debrief
 from .pages import open_break, open_checkin, open_roles, open_safety
 from .play import TogetherPlayScene
 from .setup import TogetherSetupScene
@@ -65,10 +67,17 @@ class Sitting:
         else:
             self.done()
 
+    def _stop(self) -> None:
+        """The sitting ends: the day's closing page once a card was played, then whoever opened it."""
+        if self.together.played:
+            open_closing(self.app, self.together, lambda _: self.done())
+        else:
+            self.done()
+
     def _card(self) -> None:
         card = self.next_card()
         if card is None:
-            self.done()
+            self._stop()
             return
         self.tc = self.together.start(card)
         open_roles(self.app, self.tc, len(self.together.played) + 1, self._after_roles)
@@ -77,11 +86,13 @@ class Sitting:
         if result == "ready" and self.tc is not None:
             self.app.push(TogetherPlayScene, self._after_play, together=self.tc)
         else:
-            self.done()
+            self.together.leave()
+            self._stop()
 
     def _after_play(self, tc: TogetherCard | None) -> None:
         if tc is None:  # they left the card: nothing is kept of it
-            self.done()
+            self.together.leave()
+            self._stop()
             return
         tc.record(self.app.store)
         open_debrief(self.app, self.together, tc, self._after_debrief)
@@ -91,7 +102,7 @@ class Sitting:
         if result == "next":
             open_checkin(self.app, self._after_checkin)
         else:
-            self.done()
+            self._stop()
 
     def _after_checkin(self, result: Any) -> None:
         if result == "next":
@@ -99,7 +110,7 @@ class Sitting:
         elif result == "break":
             open_break(self.app, lambda _: open_checkin(self.app, self._after_checkin))
         else:
-            self.done()
+            self._stop()
 
 
 def start_together(app: Any, done: Callable[[], None] | None = None) -> None:
