@@ -140,13 +140,10 @@ def open_closing(app: Any, together: Together, done: Any) -> None:
         out: list[Block] = [
             Para(f"{a} and {b}, you played {n} card{'s' if n != 1 else ''} together today.", "h2", gap_after=0.9)
         ]
-        for tc in cards:
+        for i, tc in enumerate(cards, 1):
             state = tc.session.summary().ending_state
-            out.append(
-                Para(
-                    f"{tc.card.title}: it ended {state.label.lower()}.", colour=theme.colour.state(state), gap_after=0.4
-                )
-            )
+            line = f"{tc.card.title}: it ended {state.label.lower()}."
+            out.append(Para(line, colour=theme.colour.state(state), gap_after=1.2 if i == n else 0.4))
         out.append(Heading("Our figures today", accent=True, gap_after=0.6))
         out += our_figures(theme, width, figure_rows(together.figures(), together.felt, together.matches, "today"))
         out.append(Framed([Para(CLOSING_TOGETHER, "body")], edge="accent", shadow=False))
