@@ -6,7 +6,8 @@
 `run.py` gives `validate_vs_parse_ratio`, cold validation on every core over
 PyYAML's compose on the same files and cores (goal: at least 0.8). This
 splits one core's work on a library of 1,000 shipped cards (see library.py)
-into its parts, each the median of several passes in this one process, and
+into its parts, each the median of several passes in this one process (the
+parts in turn within each pass), and
 gives each as a share of compose (the floor, 1.00):
 
 - compose: PyYAML's `compose` with its C loader, as in run.py (the floor);
@@ -52,14 +53,18 @@ from game.paths import SCENARIOS  # noqa: E402
 CARDS = 1000  # the default library: a hundred decks of ten shipped cards
 
 
-def median_seconds(fn: Callable[[], object], reps: int) -> float:
-    fn()  # once unmeasured: caches warm
-    times = []
+def interleaved_medians(parts: dict[str, Callable[[], object]], reps: int) -> dict[str, float]:
+    """Each part's median time over `reps` passes, the parts taken in turn within each pass, so that a
+    busy moment on a shared machine falls on all of them rather than on one."""
+    for fn in parts.values():
+        fn()  # once unmeasured: caches warm
+    times: dict[str, list[float]] = {name: [] for name in parts}
     for _ in range(reps):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+        for name, fn in parts.items():
+            t0 = time.perf_counter()
+            fn()
+            times[name].append(time.perf_counter() - t0)
+    return {name: statistics.median(t) for name, t in times.items()}
 
 
 def walk(node) -> None:
@@ -96,7 +101,7 @@ def measure(reps: int, count: int = CARDS) -> dict[str, float]:
     }
     gc.disable()  # as the validator's workers run
     try:
-        seconds = {name: median_seconds(fn, reps) for name, fn in parts.items()}
+        seconds = interleaved_medians(parts, reps)
     finally:
         gc.enable()
     floor = seconds["compose"]
