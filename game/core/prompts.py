@@ -44,6 +44,12 @@ CLOSING_TOGETHER = (
     "closeness can begin. Before you go, tell each other one thing you heard today."
 )
 
+# The last question for a room, on the session's summary.
+CLOSING_ROOM = (
+    "This week, when someone close to you says something sharp, what will you listen for underneath: "
+    '"I\'m not enough", or "I\'m too much"?'
+)
+
 
 def together_question(card: Card) -> str:
     """The question a couple talks about after the card."""

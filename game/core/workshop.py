@@ -112,6 +112,11 @@ class Workshop:
         return tuple(self._records)
 
     @property
+    def votes_for_listening(self) -> tuple[int, int]:
+        """Over the cards played so far: the votes cast for answers that eased the loop, and all votes cast."""
+        return sum(r.votes_for_listening for r in self._records), sum(r.votes for r in self._records)
+
+    @property
     def beats_so_far(self) -> tuple[BeatRecord, ...]:
         """The beats of the current card the room has played."""
         return tuple(self._beats)

@@ -118,6 +118,10 @@ def test_a_whole_session_and_its_export(tmp_path):
             assert [int(x["votes"]) for x in mine[: len(b.shown)]] == list(b.votes)
     text = md.read_text()
     assert "# Listening under pressure" in text and "(played)" in text and "Ending" in text
+    listened, votes = w.votes_for_listening
+    assert votes == sum(sum(b.votes) for r in w.records for b in r.beats) > 0
+    eased = sum(v for r in w.records for b in r.beats for v, p in zip(b.votes, b.points, strict=True) if p > 0)
+    assert listened == eased and 0 <= listened <= votes
 
 
 def test_save_and_restore_at_every_step():

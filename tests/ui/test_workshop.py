@@ -48,6 +48,13 @@ def test_a_clicker_alone_runs_a_three_card_playlist_with_tallies_to_the_report(d
     assert room.w.stage is Stage.SUMMARY and len(room.w.records) == 3
     said = " ".join(text for _, text, _, _ in room.placed["items"]).replace("\u200b", "")
     assert "The report on Three cards is saved" in said and str(attune_home) not in said  # no path of this computer
+    for rec in room.w.records:  # each card and how it ended, in its ending's colour beside its shape
+        assert f"{rec.card.title}: it ended {rec.ending_state.label.lower()}" in said
+    kinds = [kind for kind, *_ in room.placed["items"]]
+    assert sum(k.startswith("ended-") for k in kinds) == 3
+    listened, votes = room.w.votes_for_listening
+    assert f"3 cards played together, {votes} votes: {round(100 * listened / votes)}%" in said
+    assert "what will you listen for underneath" in said  # the room's question to take home
     assert all(t[:3] == (2, 1, 0) for t in tallies)
     assert FIT.overflows == []
     h = p.app.size[1]

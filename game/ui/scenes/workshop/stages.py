@@ -15,6 +15,8 @@ from typing import Any
 import pygame
 
 from game.core.debrief import pattern_words
+from game.core.kinds import LoopState
+from game.core.prompts import CLOSING_ROOM
 from game.core.workshop import Stage
 
 from ...intents import number_keys
@@ -83,12 +85,14 @@ def layout_stage(scene: Any, size: tuple[int, int]) -> dict[str, Any]:
     items: list[tuple[str, str, str, pygame.Rect]] = []  # kind, text, role, rect
     y = body.top
 
-    def add(kind: str, text: str, role: str, pad: int = 0, gap: float = 0.8, paths: bool = False) -> None:
+    def add(
+        kind: str, text: str, role: str, pad: int = 0, gap: float = 0.8, paths: bool = False, indent: int = 0
+    ) -> None:
         nonlocal y
         if paths:  # a folder path may break after its separators
             text = breakable(t.font(role), text, body.width - 2 * pad)
-        th = measure(t.font(role), text, body.width - 2 * pad)
-        items.append((kind, text, role, pygame.Rect(body.x, y, body.width, th + 2 * pad)))
+        th = measure(t.font(role), text, body.width - 2 * pad - indent)
+        items.append((kind, text, role, pygame.Rect(body.x + indent, y, body.width - indent, th + 2 * pad)))
         y += th + 2 * pad + t.space(gap)
 
     pad = t.space(1)
@@ -179,13 +183,19 @@ def layout_stage(scene: Any, size: tuple[int, int]) -> dict[str, Any]:
             "small",
         )
     elif stage is Stage.SUMMARY:
+        n = len(ws.records)
+        listened, votes = ws.votes_for_listening
+        cast = f", {votes} votes: {round(100 * listened / votes)}% for answers that eased the loop" if votes else ""
+        add("count", f"{n} card{'s' if n != 1 else ''} played together{cast}.", "strong", gap=1.0)
+        shape = _shape_indent(t, "body")
         for rec in ws.records:
-            add(
-                "label",
-                f"{rec.card.title}: ended {rec.ending_state.label.lower()}, attunement {rec.attunement:.0f}%",
-                "body",
-                gap=0.4,
-            )
+            state = rec.ending_state
+            line = f"{rec.card.title}: it ended {state.label.lower()} (the room's attunement {rec.attunement:.0f}%)"
+            add(f"{ENDED}{state.value}", line, "body", gap=0.5, indent=shape)
+        y += t.space(1)
+        add("who", "To take home", "small-bold", gap=0.4)
+        closing = fit_role(t, [CLOSING_ROOM], body.width, body.height // 3, ("h2", "body"))
+        add("question", CLOSING_ROOM, closing, gap=1.5)
         saved = getattr(scene, "exported", None)
         if saved:
             # the room sees the session's name, never a path of this computer (Settings shows the folder)
@@ -208,6 +218,14 @@ def layout_stage(scene: Any, size: tuple[int, int]) -> dict[str, Any]:
 Item = tuple[str, str, str, pygame.Rect]
 PADDED = ("bubble", "you")  # drawn inside a panel, `pad` in from its edge
 SPLITTABLE = PADDED + ("em", "who", "question", "teach", "label", "best", "note", "count", "say", "why")
+ENDED = "ended-"  # a card's line on the summary, in its ending's colour beside its shape: "ended-softened"
+
+
+def _shape_indent(t: Any, role: str) -> int:
+    """Room at the left of a line for its ending's shape: the shape is a third of the line's height across."""
+    return t.font(role).get_height() // 3 * 3
+
+
 WITH_ABOVE = ("say", "why")  # an answer's words and why stay with its heading on the WHY step
 
 
@@ -331,6 +349,11 @@ def draw_stage(scene: Any, surface: pygame.Surface) -> None:
             rr = r.height // 3
             draw_state_shape(surface, state, (r.x + rr, r.centery), rr, c.state(state))
             draw_text(surface, text, font, c.state(state), pygame.Rect(r.x + 3 * rr, r.y, r.width - 3 * rr, r.height))
+        elif kind.startswith(ENDED):
+            state = LoopState(kind.removeprefix(ENDED))
+            rr = font.get_height() // 3
+            draw_state_shape(surface, state, (r.x - 2 * rr, r.y + font.get_height() // 2), rr, c.state(state))
+            draw_text(surface, text, font, c.state(state), r)
         elif kind == "timer":  # the countdown moves between layouts
             draw_text(surface, scene.w.timer.text(), font, c.accent, r)
         else:
