@@ -159,6 +159,10 @@ def intents_for(event: pygame.event.Event, typing: bool = False, keys: KeyTable 
             return [found[1] if event.mod & pygame.KMOD_SHIFT else found[0]]
         return [found]
     if t == pygame.MOUSEMOTION:
+        if tuple(getattr(event, "rel", (1, 1))) == (0, 0):
+            # SDL says where the pointer rests when a window opens under it: it has not moved, and
+            # the focus stays where the screen put it (the first card, not the one under the pointer)
+            return []
         return [Intent(POINT, pos=tuple(event.pos))]
     if t == pygame.MOUSEBUTTONUP and event.button == 1:
         return [Intent(CLICK, pos=tuple(event.pos))]

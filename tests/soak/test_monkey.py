@@ -91,7 +91,7 @@ class Monkey:
         else:
             pos = (self.rng.randrange(w), self.rng.randrange(h))
         button = self.rng.choices((1, 3, 2), (12, 2, 1))[0]
-        self.post(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))
+        self.post(pygame.MOUSEMOTION, pos=pos, rel=(1, 0), buttons=(0, 0, 0))
         if self.rng.random() < 0.5:
             self.frame()
         self.post(pygame.MOUSEBUTTONDOWN, pos=pos, button=button)
@@ -108,7 +108,7 @@ class Monkey:
         w, h = self.app.size
         pos = (self.rng.randrange(w), self.rng.randrange(h))
         dy = self.rng.choice((-3, -1, -1, 1, 1, 3, 10, -10))
-        self.post(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))
+        self.post(pygame.MOUSEMOTION, pos=pos, rel=(1, 0), buttons=(0, 0, 0))
         self.post(pygame.MOUSEWHEEL, x=0, y=dy, flipped=False, precise_x=0.0, precise_y=float(dy))
         return f"wheel {dy} at {pos}"
 

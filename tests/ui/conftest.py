@@ -43,13 +43,13 @@ class Pilot:
         self.post(pygame.KEYUP, key=key, mod=mod, unicode="", scancode=0)
 
     def click_at(self, pos: tuple[int, int]) -> None:
-        self.post(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))
+        self.post(pygame.MOUSEMOTION, pos=pos, rel=(1, 0), buttons=(0, 0, 0))
         self.post(pygame.MOUSEBUTTONDOWN, pos=pos, button=1)
         self.post(pygame.MOUSEBUTTONUP, pos=pos, button=1)
 
     def wheel(self, dy: int, pos: tuple[int, int] | None = None) -> None:
         if pos is not None:
-            self.post(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))
+            self.post(pygame.MOUSEMOTION, pos=pos, rel=(1, 0), buttons=(0, 0, 0))
         self.post(pygame.MOUSEWHEEL, x=0, y=dy, flipped=False, precise_x=0.0, precise_y=float(dy))
 
     def button(self, match):

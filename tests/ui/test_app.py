@@ -262,7 +262,7 @@ raw_events = st.one_of(
         st.sampled_from(KEYS),
         st.booleans(),
     ),
-    st.builds(lambda p: ev(pygame.MOUSEMOTION, pos=p, rel=(0, 0), buttons=(0, 0, 0)), positions),
+    st.builds(lambda p: ev(pygame.MOUSEMOTION, pos=p, rel=(1, 0), buttons=(0, 0, 0)), positions),
     st.builds(lambda p, b: ev(pygame.MOUSEBUTTONUP, pos=p, button=b), positions, st.sampled_from([1, 1, 1, 3])),
     st.builds(lambda y: ev(pygame.MOUSEWHEEL, x=0, y=y, flipped=False), st.integers(-3, 3)),
 )

@@ -97,3 +97,22 @@ def test_no_scene_steers_by_another_scenes_name():
                 if any(isinstance(s, ast.Attribute) and s.attr == "name" for s in sides):
                     found.append(f"{path.name}:{node.lineno}: compares a scene's name")
     assert found == []
+
+
+def test_a_pointer_that_has_not_moved_is_not_a_point():
+    """SDL reports where the pointer rests when a window opens under it (rel 0, 0): not a move."""
+    rest = pygame.event.Event(pygame.MOUSEMOTION, pos=(40, 50), rel=(0, 0), buttons=(0, 0, 0))
+    moved = pygame.event.Event(pygame.MOUSEMOTION, pos=(40, 50), rel=(2, -1), buttons=(0, 0, 0))
+    assert intents_for(rest) == []
+    assert intents_for(moved) == [Intent("point", pos=(40, 50))]
+
+
+def test_the_window_opening_under_the_pointer_leaves_the_focus_where_the_screen_put_it(make_app, drive):
+    p = drive(make_app())
+    assert p.scene.focused.action == "play"
+    decks = p.scene.button_for("decks").box.center
+    p.post(pygame.WINDOWENTER)
+    p.post(pygame.MOUSEMOTION, pos=decks, rel=(0, 0), buttons=(0, 0, 0))
+    assert p.scene.focused.action == "play"
+    p.post(pygame.MOUSEMOTION, pos=(decks[0] + 1, decks[1]), rel=(1, 0), buttons=(0, 0, 0))
+    assert p.scene.focused.action == "decks"

@@ -41,7 +41,7 @@ def test_input_an_overlay_or_a_notice_brings_back_full_frames(make_app):
     app.frame(0.1)
     app.frame(0.1)
     assert app.dirty is not None  # the title: only its loop view is redrawn
-    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=(5, 5), rel=(0, 0), buttons=(0, 0, 0)))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=(5, 5), rel=(1, 0), buttons=(0, 0, 0)))
     app.frame(0.1)
     assert app.dirty is None
     app.notify("Saved.")
