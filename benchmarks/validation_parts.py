@@ -21,9 +21,10 @@ gives each as a share of compose (the floor, 1.00):
   walk (`reach.dead_lines`, AT404) and the risk scan (`safety.first_risk`,
   AT405).
 
-A validation at x0.8 of compose leaves every check 0.25 of compose's time;
-`checks_share` is what they take here (build and check, less the compose
-inside it).
+A validation at x0.8 of compose takes at most 1.25 times compose's time;
+less the validator's own compose, what is left is every check's budget
+(`checks_budget_share`); `checks_share` is what they take here (build and
+check, less the compose inside it).
 """
 
 from __future__ import annotations
@@ -109,6 +110,7 @@ def measure(reps: int, count: int = CARDS) -> dict[str, float]:
     for name, s in seconds.items():
         out[f"{name}_share"] = s / floor
     out["checks_share"] = (seconds["build_and_check"] - seconds["compose_validator_loader"]) / floor
+    out["checks_budget_share"] = 1 / 0.8 - out["compose_validator_loader_share"]  # what x0.8 leaves them
     out["one_core_vs_parse_ratio"] = floor / seconds["build_and_check"]
     return out
 
@@ -137,7 +139,8 @@ def main() -> int:
     ]
     for label, key in rows:
         print(f"{label:46} x{r[key]:.2f}")
-    print(f"one core against the floor: x{r['one_core_vs_parse_ratio']:.2f} (goal x0.8: every check within x0.25)")
+    ratio, budget = r["one_core_vs_parse_ratio"], r["checks_budget_share"]
+    print(f"one core against the floor: x{ratio:.2f} (x0.8 would leave every check x{budget:.2f})")
     return 0
 
 

@@ -57,4 +57,5 @@ def test_the_validation_breakdown_runs_and_its_parts_add_up():
     assert r["build_and_check_share"] > r["compose_validator_loader_share"] > 0  # validation composes, then checks
     assert r["graph_checks_share"] > max(r["dead_lines_share"], r["risk_scan_share"]) > 0
     assert r["checks_share"] == pytest.approx(r["build_and_check_share"] - r["compose_validator_loader_share"])
+    assert r["checks_budget_share"] == pytest.approx(1.25 - r["compose_validator_loader_share"])
     assert r["one_core_vs_parse_ratio"] == pytest.approx(1 / r["build_and_check_share"])
