@@ -19,7 +19,7 @@ from game.core.prompts import CLOSING_TOGETHER
 from game.core.together import Together, TogetherCard
 
 from ...loop_view import draw_state_shape
-from ...widgets import draw_meter, draw_text, meter_height
+from ...widgets import draw_meter, draw_text, measure, meter_height
 from ...widgets.prose import Block, Custom, Framed, Heading, Para
 from ..debrief import why_and_better
 from ..page import PageScene
@@ -141,9 +141,7 @@ def open_closing(app: Any, together: Together, done: Any) -> None:
             Para(f"{a} and {b}, you played {n} card{'s' if n != 1 else ''} together today.", "h2", gap_after=0.9)
         ]
         for i, tc in enumerate(cards, 1):
-            state = tc.session.summary().ending_state
-            line = f"{tc.card.title}: it ended {state.label.lower()}."
-            out.append(Para(line, colour=theme.colour.state(state), gap_after=1.2 if i == n else 0.4))
+            out.append(_ended_line(theme, tc, gap_after=1.2 if i == n else 0.4))
         out.append(Heading("Our figures today", accent=True, gap_after=0.6))
         out += our_figures(theme, width, figure_rows(together.figures(), together.felt, together.matches, "today"))
         out.append(Framed([Para(CLOSING_TOGETHER, "body")], edge="accent", shadow=False))
@@ -159,3 +157,19 @@ def open_closing(app: Any, together: Together, done: Any) -> None:
         back="done",
         back_label="Done",
     )
+
+
+def _ended_line(theme: Any, tc: TogetherCard, gap_after: float) -> Custom:
+    """A card of the day and how it ended: the ending's shape, then its words in the ending's colour."""
+    state = tc.session.summary().ending_state
+    line = f"{tc.card.title}: it ended {state.label.lower()}."
+    font = theme.font("body")
+    r = font.get_height() // 3
+    indent = 3 * r
+
+    def paint(surface: pygame.Surface, rect: pygame.Rect) -> None:
+        colour = theme.colour.state(state)
+        draw_state_shape(surface, state, (rect.x + r, rect.y + font.get_height() // 2), r, colour)
+        draw_text(surface, line, font, colour, pygame.Rect(rect.x + indent, rect.y, rect.width - indent, rect.height))
+
+    return Custom(lambda width: measure(font, line, width - indent), paint, gap_after=gap_after)
