@@ -30,6 +30,7 @@ POINT = "point"  # pos: the mouse moved
 CLICK = "click"  # pos: left click released
 SCROLL = "scroll"  # dy: wheel steps, positive = towards the end
 PAGE = "page"  # dy: Page Up (-1) / Page Down (+1)
+JUMP = 10_000  # a SCROLL's dy for Home (-JUMP) and End (+JUMP): to the top or the bottom
 TEXT = "text"  # text: typed characters (only while the app is in typing mode)
 ERASE = "erase"  # Backspace (only while the app is in typing mode)
 # a couple at one screen
@@ -94,8 +95,8 @@ SOLO_KEYS: KeyTable = {
     pygame.K_p: Intent(PAUSE),
     pygame.K_PAGEUP: Intent(PAGE, dy=-1),
     pygame.K_PAGEDOWN: Intent(PAGE, dy=1),
-    pygame.K_HOME: Intent(SCROLL, dy=-10_000),
-    pygame.K_END: Intent(SCROLL, dy=10_000),
+    pygame.K_HOME: Intent(SCROLL, dy=-JUMP),
+    pygame.K_END: Intent(SCROLL, dy=JUMP),
 }
 
 # Two partners at one screen: the solo keys, and every digit 0-9 for the felt-understood rating.

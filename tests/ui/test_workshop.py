@@ -185,3 +185,28 @@ def test_left_and_right_stay_in_their_row_before_they_leave_it(pilot):
     assert setup.focused.action == "start"
     pilot.app.send(Intent(MOVE, dx=1, dy=0))
     assert setup.focused.action == "save"
+
+
+def test_end_then_home_pick_the_last_card_and_start_from_deep_in_the_list(drive, make_app):
+    """A facilitator far down the card list: End goes to the last card, Home to Start, each in view."""
+    from game.ui.scenes.workshop.setup import WorkshopSetupScene
+
+    p = drive(make_app())
+    started = []
+    setup = p.app.push(WorkshopSetupScene, started.append)
+    p.frames(1)
+    first = setup.focused.action
+    assert first[0] == "card"
+    p.press(pygame.K_HOME)  # nothing chosen yet: Start is off, Home stays on the first card
+    assert setup.focused.action == first
+    p.press(pygame.K_END)
+    last = setup.focused.action
+    assert last[0] == "card" and last != first
+    assert setup.focused is [b for b in setup.buttons if isinstance(b.action, tuple)][-1]
+    assert setup.column.offset == setup.column.max_offset > 0  # at the bottom of the list, in view
+    assert setup.column.view.contains(setup.column.to_screen(setup.focused.box))
+    p.press(pygame.K_RETURN)  # choose it
+    p.press(pygame.K_HOME)
+    assert setup.focused.action == "start" and setup.focused.enabled
+    p.press(pygame.K_RETURN)
+    assert started and started[0][0] == "start" and [c.full_id for c in started[0][2]] == [last[1]]

@@ -6,6 +6,9 @@ Choosing a card adds it to the end of the session's list (its place is shown
 beside it); choosing it again takes it out. "Save as a playlist" writes the
 list to the data folder's workshops/ as a playlist file, for next time or to
 edit by hand (see docs/card-format.md, "Workshop playlists").
+
+Home goes to Start (the first card while none is chosen), End to the last card:
+from deep in a long list, Home then Enter starts the session.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import pygame
 from game.core.playlist import DEFAULT_DISCUSSION, MAX_DISCUSSION, playlist_text
 from game.core.session import deck_order
 
+from ...intents import JUMP, SCROLL, Intent
 from ...widgets import Button, ScrollColumn, draw_text, measure, row_buttons, stack_buttons
 from ..base import Scene
 
@@ -83,6 +87,18 @@ class WorkshopSetupScene(Scene):
         col.set_view(pygame.Rect(x, y, width + ScrollColumn.gutter(t), h - y - t.margin), end - y)
         self.buttons = [less, more, *row, *cards, self.back_button]
         self.set_focus(self.button_for(keep) or (start if self.chosen else cards[0] if cards else self.back_button))
+
+    def handle(self, intent: Intent) -> bool:
+        used = super().handle(intent)
+        if intent.kind == SCROLL and abs(intent.dy) >= JUMP:  # Home or End: the focus goes too
+            cards = [b for b in self.buttons if isinstance(b.action, tuple) and b.action[0] == "card"]
+            start = self.button_for("start")
+            if intent.dy < 0:
+                self.set_focus(start if start is not None and start.enabled else (cards or [None])[0])
+            elif cards:
+                self.set_focus(cards[-1])
+            return True
+        return used
 
     def draw(self, surface: pygame.Surface) -> None:
         t = self.theme
