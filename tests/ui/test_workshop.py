@@ -70,6 +70,8 @@ def test_a_clicker_alone_runs_a_three_card_playlist_with_tallies_to_the_report(d
             assert [r["played"] for r in mine[: len(b.shown)]] == ["yes", "no"] + ["no"] * (len(b.shown) - 2)
     assert list((attune_home / "workshops").glob("*.md"))
     assert not workshop_save.exists(attune_home)  # over and exported: nothing left to resume
+    p.press(pygame.K_ESCAPE)  # over: Esc leaves at once, with no talk of resuming what is finished
+    assert p.scene is not room and p.scene.name != "confirm" and room not in p.app.stack
 
 
 def test_blank_shows_nothing_and_the_next_press_only_brings_the_room_back(drive, make_app):
@@ -83,6 +85,15 @@ def test_blank_shows_nothing_and_the_next_press_only_brings_the_room_back(drive,
     p.press(pygame.K_PERIOD)
     p.press(pygame.K_PERIOD)
     assert not room.blank
+
+
+def test_esc_during_a_session_asks_before_leaving_and_says_it_can_be_resumed(drive, make_app):
+    p = drive(make_app())
+    room = open_room(p.app)
+    p.press(pygame.K_ESCAPE)
+    assert p.scene.name == "confirm" and p.scene.focused.action == "Stay"  # the focus on Stay
+    p.press(pygame.K_RETURN)
+    assert p.scene is room
 
 
 def test_a_crash_loses_no_vote_and_resume_goes_on_at_the_same_step(drive, make_app, attune_home):

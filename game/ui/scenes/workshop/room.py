@@ -133,6 +133,8 @@ class WorkshopScene(Scene):
                 self._changed()
         elif k == HELP:
             self.app.push(KeySheet, None)
+        elif k == BACK and self.w.stage is Stage.SUMMARY:
+            self.close()  # the session is over and its report written: nothing is left to resume
         elif k == BACK:
             ask_to_leave(
                 self,
