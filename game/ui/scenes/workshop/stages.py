@@ -222,7 +222,7 @@ ENDED = "ended-"  # a card's line on the summary, in its ending's colour beside 
 
 
 def _shape_indent(t: Any, role: str) -> int:
-    """Room at the left of a line for its ending's shape: the shape is a third of the line's height across."""
+    """Room at the left of a line for its ending's shape, whose radius is a third of the line's height."""
     return t.font(role).get_height() // 3 * 3
 
 
