@@ -221,3 +221,24 @@ def test_end_then_home_pick_the_last_card_and_start_from_deep_in_the_list(drive,
     assert setup.focused.action == "start" and setup.focused.enabled
     p.press(pygame.K_RETURN)
     assert started and started[0][0] == "start" and [c.full_id for c in started[0][2]] == [last[1]]
+
+
+def test_scrolling_a_list_away_from_the_focus_brings_the_focus_into_view(drive, make_app):
+    """The wheel or Page Down carries the focused card out of sight: the focus comes to a card in view,
+    the nearest one, so Enter never takes a card nobody can see."""
+    from game.ui.scenes.workshop.setup import WorkshopSetupScene
+
+    p = drive(make_app())
+    setup = p.app.push(WorkshopSetupScene, None)
+    p.frames(1)
+    first = setup.focused
+    col = setup.column
+    p.wheel(-3)  # three notches down (the pointer still: no hover)
+    assert col.offset > 0 and not col.visible(first.box)
+    whole = [b for b in setup.buttons if b.column is col and col.view.contains(col.to_screen(b.box))]
+    assert setup.focused is whole[0]  # the nearest wholly in view to where the focus was, above
+    p.press(pygame.K_PAGEDOWN)
+    assert col.visible(setup.focused.box)
+    held = setup.focused
+    p.wheel(1)  # one notch back up: the focus is still in view, so it stays
+    assert col.visible(held.box) and setup.focused is held

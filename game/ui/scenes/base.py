@@ -58,6 +58,7 @@ from ..intents import (
     CLICK,
     CONFIRM,
     DIGIT,
+    JUMP,
     MOVE,
     NEXT,
     PAGE,
@@ -233,8 +234,11 @@ class Scene:
             return b is not None
         if k in (SCROLL, PAGE) and self.column is not None:
             if k == PAGE:
-                return self.column.page(intent.dy)
-            return self.column.scroll_by(intent.dy * self.theme.space(5))
+                moved = self.column.page(intent.dy)
+            else:
+                moved = self.column.scroll_by(intent.dy * self.theme.space(5))
+            self.keep_focus_in_view(intent.dy)
+            return moved
         if k == BACK:
             self.back()
             return True
@@ -261,6 +265,18 @@ class Scene:
         self.move_focus(dx, dy)
         if self.focused is before:
             col.scroll_by(step)
+
+    def keep_focus_in_view(self, dy: int) -> None:
+        """After the column scrolled: a focus it carried out of sight comes to the nearest of its buttons in
+        view (the first after Home, the last after End), so Enter never acts on a button nobody can see."""
+        col, current = self.column, self.focused
+        if col is None or current is None or current.column is not col or col.visible(current.box):
+            return
+        mine = [b for b in self.buttons if b.enabled and b.column is col]
+        shown = [b for b in mine if col.view.contains(col.to_screen(b.box))] or [b for b in mine if col.visible(b.box)]
+        if shown:
+            jump = abs(dy) >= JUMP  # Home or End: the first or the last; else the one nearest where it was
+            self.set_focus(shown[0] if (dy < 0) == jump else shown[-1])
 
     def buttons_in_column(self) -> bool:
         return any(b.column is self.column for b in self.buttons)
